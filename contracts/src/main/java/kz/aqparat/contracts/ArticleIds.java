@@ -1,0 +1,59 @@
+package kz.aqparat.contracts;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Stable article ids: the same article pushed twice gets the same id. From the URL when there is one (so a
+ * corrected text replaces the old version), otherwise from the text with whitespace and Unicode form normalised
+ * (so re-wrapped copies of a feed item still match).
+ */
+public final class ArticleIds {
+
+    private ArticleIds() {
+    }
+
+    public static String of(String url, String text) {
+        if (url != null && !url.isBlank()) {
+            return hash("url:" + normaliseUrl(url.strip()));
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("an article needs a url or a text");
+        }
+        return hash("text:" + normaliseText(text));
+    }
+
+    static String normaliseText(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    }
+
+    static String normaliseUrl(String url) {
+        try {
+            URI uri = URI.create(url).normalize();
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (path.endsWith("/") && path.length() > 1) {
+                path = path.substring(0, path.length() - 1);
+            }
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            return scheme + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path + query;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package kz.aqparat.contracts;
+
+public enum EntityType {
+    PERSON,
+    ORGANIZATION,
+    LOCATION
+}

@@ -1,0 +1,30 @@
+package kz.aqparat.contracts;
+
+import java.util.List;
+
+/**
+ * The one registry of topic names. Every topic is keyed by article id (a String).
+ *
+ * <pre>
+ * articles.raw      -&gt; enrich-service -&gt; articles.enriched -&gt; store-service -&gt; articles.store (compacted)
+ *                          \-&gt; articles.dlq (records that cannot be processed; reason in headers)
+ * </pre>
+ */
+public final class Topics {
+
+    public static final Topic<String, RawArticle> ARTICLES_RAW =
+            new Topic<>("articles.raw", String.class, RawArticle.class);
+    public static final Topic<String, EnrichedArticle> ARTICLES_ENRICHED =
+            new Topic<>("articles.enriched", String.class, EnrichedArticle.class);
+    /** Compacted: the latest version of each article. */
+    public static final Topic<String, EnrichedArticle> ARTICLES_STORE =
+            new Topic<>("articles.store", String.class, EnrichedArticle.class);
+    /** The original bytes of a record that could not be processed; see {@link DlqHeaders}. */
+    public static final Topic<byte[], byte[]> ARTICLES_DLQ =
+            new Topic<>("articles.dlq", byte[].class, byte[].class);
+
+    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, ARTICLES_STORE, ARTICLES_DLQ);
+
+    private Topics() {
+    }
+}
