@@ -1,0 +1,74 @@
+package kz.aqparat.extraction.morphology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import morfologik.stemming.Dictionary;
+import morfologik.stemming.DictionaryLookup;
+import morfologik.stemming.WordData;
+
+/**
+ * Russian word forms to lemmas and grammatical tags, from LanguageTool's Russian dictionary (AOT) through morfologik.
+ * Tags look like {@code NN:Masc:Pl:Gen} or {@code ADJ:Fem:Sg:Gen}. Thread-safe: the dictionary is shared, each
+ * thread gets its own lookup (morfologik's lookup reuses buffers).
+ */
+public final class Morphology {
+
+    private static final String DICTIONARY = "/org/languagetool/resource/ru/russian.dict";
+
+    private final Dictionary dictionary;
+    private final ThreadLocal<DictionaryLookup> lookup;
+
+    private Morphology(Dictionary dictionary) {
+        this.dictionary = dictionary;
+        this.lookup = ThreadLocal.withInitial(() -> new DictionaryLookup(this.dictionary));
+    }
+
+    public static Morphology load() {
+        URL url = Morphology.class.getResource(DICTIONARY);
+        if (url == null) {
+            throw new IllegalStateException("Russian dictionary " + DICTIONARY + " is not on the classpath");
+        }
+        try {
+            return new Morphology(Dictionary.read(url));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DICTIONARY, e);
+        }
+    }
+
+    /** One reading of a word form. */
+    public record Analysis(String lemma, String tag) {
+        public boolean hasTag(String part) {
+            for (String p : tag.split(":")) {
+                if (p.equals(part)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Every reading of {@code word} (case-insensitive; ё and е are looked up as given, then as е). */
+    public List<Analysis> analyze(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        List<Analysis> result = lookup(lower);
+        if (result.isEmpty() && lower.indexOf('ё') >= 0) {
+            result = lookup(lower.replace('ё', 'е'));
+        }
+        return result;
+    }
+
+    private List<Analysis> lookup(String lower) {
+        List<WordData> data = lookup.get().lookup(lower);
+        List<Analysis> result = new ArrayList<>(data.size());
+        for (WordData wd : data) {
+            CharSequence stem = wd.getStem();
+            CharSequence tag = wd.getTag();
+            result.add(new Analysis(stem == null ? lower : stem.toString(), tag == null ? "" : tag.toString()));
+        }
+        return result;
+    }
+}
