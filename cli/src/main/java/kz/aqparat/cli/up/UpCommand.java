@@ -146,7 +146,7 @@ public final class UpCommand implements Callable<Integer> {
         out.println("Aqparat is running.");
         out.println("  dashboard      " + store);
         out.println("  push articles  POST " + ingest.resolve("api/articles") + "  (or ./pipeline push FILE|DIR)");
-        out.println("  article        GET  " + store.resolve("api/articles/{id}"));
+        out.println("  article        GET  " + store + "api/articles/{id}");
         out.println("  entities       GET  " + store.resolve("api/views/entities?type=PERSON&limit=20"));
         out.println("  regions        GET  " + store.resolve("api/views/regions"));
         out.println("  timeline       GET  " + store.resolve("api/views/timeline"));

