@@ -215,7 +215,7 @@ class IngestIT {
         String metrics = ingest.get("/prometheus").body();
         assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 8.0"), metrics);
         assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 7.0"), metrics);
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"rejected\"} 15.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"rejected\"} 16.0"), metrics);
         assertTrue(metrics.contains("kafka_producer"), "Kafka client metrics exposed");
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.problem.HttpStatusType;
 import java.net.URI;
 import org.zalando.problem.Problem;
+import org.zalando.problem.ThrowableProblem;
 
 /** RFC 7807 problem bodies ({@code application/problem+json}) for the ingest API. */
 public class Problems {
@@ -14,6 +15,10 @@ public class Problems {
     public static final String APPLICATION_PROBLEM_JSON = "application/problem+json";
 
     public static Problem of(HttpStatus status, String type, String detail) {
+        return throwable(status, type, detail);
+    }
+
+    static ThrowableProblem throwable(HttpStatus status, String type, String detail) {
         return Problem.builder()
                 .withType(URI.create(TYPE_PREFIX + type))
                 .withTitle(status.getReason())
