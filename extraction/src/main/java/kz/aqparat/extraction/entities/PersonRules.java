@@ -233,59 +233,166 @@ final class PersonRules {
         return f != null && i + 1 < d.tokens.size() && surname(d, i + 1) != null;
     }
 
-    /** Full names, initials + surname, and surname + first name + patronymic. */
+    private static final Set<String> PARTICLES = Set.of("ле", "де", "ван", "фон", "дер", "ди", "да", "дель", "ла",
+        "бин", "ибн", "аль", "эль", "абд", "ал", "ун");
+
+    /** Could this token be part of a name run: a name by the dictionary or lists, or unknown to the dictionary. */
+    private boolean namePart(Document d, int i, Lexicon.Node gazetteer) {
+        Token t = d.tokens.get(i);
+        if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm)) {
+            return false;
+        }
+        for (String k : d.keys(i)) {
+            Lexicon.Node n = gazetteer.next.get(k);
+            if (n != null && n.entry != null) {
+                return false;
+            }
+        }
+        if (d.lemmaIn(i, lex.list("org_head")) || d.lemmaIn(i, lex.list("loc_descriptor"))
+                || d.lemmaIn(i, roles)) {
+            return false;
+        }
+        if (i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
+                && (d.lemmaIn(i + 1, lex.list("loc_head")) || d.lemmaIn(i + 1, lex.list("org_head")))) {
+            return false;
+        }
+        if (d.unknown(i)) {
+            return true;
+        }
+        for (Morphology.Analysis a : d.readings(i)) {
+            if (a.hasTag("Name") || a.hasTag("Fam") || a.hasTag("Patr")) {
+                return true;
+            }
+        }
+        return lex.lastNames.contains(t.norm);
+    }
+
+    /**
+     * Runs of capitalised name words in one line: first name (+ patronymic or more given names) + surname, and
+     * foreign names unknown to the dictionary ("Пегги Уитсон", "Ху Цзиньтао", "Марин Ле Пен").
+     */
     void fullNames(Document d) {
         List<Token> t = d.tokens;
         for (int i = 0; i < t.size(); i++) {
             if (d.claimed(i)) {
                 continue;
             }
-            int end = initials(d, i);
-            if (end > 0) {
+            if (initials(d, i) > 0) {
                 continue;
             }
             Part f = first(d, i);
-            if (f == null) {
+            if (f == null && !namePart(d, i, lex.gazetteer)) {
                 continue;
             }
-            int j = i + 1;
-            Part m = j < t.size() && !d.claimed(j) && !t.get(j).lineStart ? patronymic(d, j) : null;
-            if (m != null) {
-                j++;
+            // extend the run
+            int e = i + 1;
+            while (e < t.size() && e < i + 5 && !t.get(e).lineStart) {
+                Token x = t.get(e);
+                if (PARTICLES.contains(x.norm) && e + 1 < t.size() && nameLike(t.get(e + 1))
+                        && !t.get(e + 1).lineStart) {
+                    e++;
+                    continue;
+                }
+                if (namePart(d, e, lex.gazetteer)) {
+                    e++;
+                    continue;
+                }
+                // after a first name, the next capitalised word is the surname even if it is also a common word
+                if (f != null && e == i + 1 && nameLike(x) && !stop.contains(x.norm) && !d.claimed(e)
+                        && !d.lemmaIn(e, lex.list("org_head")) && !d.lemmaIn(e, roles) && !inGazetteer(d, e)
+                        && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
+                        && d.lemmaIn(e + 1, lex.list("org_head")))) {
+                    e++;
+                }
+                break;
             }
-            Part s = null;
-            int sEnd = j + 1;
-            if (j < t.size() && !d.claimed(j) && !t.get(j).lineStart) {
-                if (t.get(j).text.length() <= 3 && nameLike(t.get(j)) && j + 1 < t.size()
-                        && nameLike(t.get(j + 1)) && d.unknown(j) && d.unknown(j + 1)) {
-                    s = new Part(null, t.get(j).norm + " " + t.get(j + 1).norm, null, false);
-                    sEnd = j + 2;
-                } else {
-                    s = surname(d, j);
-                    if (s != null && !s.strong() && !acceptableWeakSurname(d, j)) {
-                        s = null;
-                    }
+            if (e - i < 2) {
+                continue;
+            }
+            boolean anyName = f != null;
+            boolean allUnknown = true;
+            for (int k = i; k < e; k++) {
+                if (!d.unknown(k) && !PARTICLES.contains(t.get(k).norm)) {
+                    allUnknown = false;
+                }
+                if (k > i && (patronymic(d, k) != null || surname(d, k) != null && surname(d, k).strong())) {
+                    anyName = true;
                 }
             }
-            String gender = f.gender() != null ? f.gender() : m != null ? m.gender() : s != null ? s.gender() : null;
-            if (s != null) {
-                String surface = d.text.substring(t.get(j).start, t.get(sEnd - 1).end);
-                String sn = sEnd == j + 2 ? surface : surnameNominative(s, t.get(j).text, gender);
-                String name = f.nominative() + (m != null ? " " + m.nominative() : "") + " " + sn;
-                Document.Found found = d.add(EntityType.PERSON, s.key(), name, null, i, sEnd);
-                found.form = Form.FULL;
-                found.surnameKey = s.key();
-                found.firstKey = f.key();
-                roles(d, found);
-                i = sEnd - 1;
-            } else if (m != null) {
-                String name = f.nominative() + " " + m.nominative();
-                Document.Found found = d.add(EntityType.PERSON, "", name, null, i, j);
-                found.form = Form.FULL;
-                found.surnameKey = "";
-                found.firstKey = f.key() + " " + m.key();
-                roles(d, found);
-                i = j - 1;
+            if (!anyName && !(allUnknown && !d.sentenceStart(i))) {
+                continue;
+            }
+            addRun(d, i, e, f);
+            i = e - 1;
+        }
+    }
+
+    private boolean inGazetteer(Document d, int i) {
+        for (String k : d.keys(i)) {
+            Lexicon.Node n = lex.gazetteer.next.get(k);
+            if (n != null && n.entry != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addRun(Document d, int i, int e, Part f) {
+        List<Token> t = d.tokens;
+        Part m = e - i >= 2 ? patronymic(d, e - 1) : null;
+        String gender = f != null ? f.gender() : null;
+        if (m != null && e - i == 2 && f != null) {
+            // "Борис Николаевич": first name and patronymic, no surname
+            Document.Found found = d.add(EntityType.PERSON, "", f.nominative() + " " + m.nominative(), null, i, e);
+            found.form = Form.FULL;
+            found.surnameKey = "";
+            found.firstKey = f.key() + " " + m.key();
+            roles(d, found);
+            return;
+        }
+        StringBuilder name = new StringBuilder(f != null ? f.nominative() : t.get(i).text);
+        for (int k = i + 1; k < e - 1; k++) {
+            Part p = patronymic(d, k);
+            name.append(' ').append(p != null ? p.nominative() : t.get(k).text);
+            if (p != null && gender == null) {
+                gender = p.gender();
+            }
+        }
+        Part s = surname(d, e - 1);
+        String surnameKey;
+        if (s != null) {
+            if (gender == null) {
+                gender = s.gender();
+            }
+            name.append(' ').append(surnameNominative(s, t.get(e - 1).text, gender));
+            surnameKey = s.key();
+        } else {
+            name.append(' ').append(t.get(e - 1).text);
+            surnameKey = t.get(e - 1).norm;
+        }
+        String firstKey = f != null ? f.key() : t.get(i).norm;
+        Document.Found found = d.add(EntityType.PERSON, surnameKey, name.toString(), null, i, e);
+        found.form = Form.FULL;
+        found.surnameKey = surnameKey;
+        found.firstKey = firstKey;
+        roles(d, found);
+        latinAfter(d, found);
+    }
+
+    /** "Барри Лоуенкрон (Barry Lowenkron)": the Latin spelling in brackets is the same person. */
+    private void latinAfter(Document d, Document.Found person) {
+        List<Token> t = d.tokens;
+        int o = person.end;
+        if (o + 3 < t.size() && t.get(o).is("(") && t.get(o + 1).kind == Token.Kind.LATIN && t.get(o + 1).cap) {
+            int e = o + 1;
+            while (e < t.size() && e < o + 5 && t.get(e).kind == Token.Kind.LATIN) {
+                e++;
+            }
+            if (e < t.size() && t.get(e).is(")") && e - o >= 3) {
+                Document.Found f = d.add(EntityType.PERSON, person.key, person.name, null, o + 1, e);
+                f.form = Form.FULL;
+                f.surnameKey = person.surnameKey;
+                f.firstKey = person.firstKey;
             }
         }
     }
