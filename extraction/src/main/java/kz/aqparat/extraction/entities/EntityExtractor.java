@@ -198,7 +198,7 @@ public final class EntityExtractor {
             Set<String> heads = lex.list("org_head");
             for (int i = 0; i < t.size(); i++) {
                 Token w = t.get(i);
-                if (d.claimed(i) || !w.isWord() || !w.cap || w.upper) {
+                if (d.claimed(i) || !w.isWord() || !w.cap || w.upper || i > 0 && isOpenQuote(t.get(i - 1))) {
                     continue;
                 }
                 int j = i;
@@ -265,8 +265,12 @@ public final class EntityExtractor {
                 }
                 if (!w.cap && (desc.contains(w.norm) || d.lemmaIn(i, desc))) {
                     int s = i + 1;
-                    if (s < t.size() && t.get(s).is(".")) {
+                    if (s < t.size() && t.get(s).is(".") && w.text.length() <= 3) {
                         s++;
+                    }
+                    if (s < t.size() && (t.get(s).lineStart || lex.list("stop_cap").contains(t.get(s).norm)
+                            || functionWord(s))) {
+                        continue;
                     }
                     int e = s;
                     while (e < t.size() && e < s + 3 && !d.claimed(e) && t.get(e).isWord() && t.get(e).cap
@@ -282,6 +286,18 @@ public final class EntityExtractor {
             }
         }
 
+        private boolean functionWord(int i) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(i)) {
+                String tag = a.tag();
+                if (tag.startsWith("PREP") || tag.startsWith("CONJ") || tag.startsWith("ADV") || tag.startsWith("PNN")
+                        || tag.startsWith("PRON") || tag.startsWith("PARTICLE") || tag.startsWith("VB")
+                        || tag.startsWith("INTERJ") || tag.startsWith("NumC")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** НАТО-like abbreviations and Latin-script names are organisations unless known otherwise. */
         private void abbreviationsAndLatin() {
             List<Token> t = d.tokens;
@@ -292,8 +308,20 @@ public final class EntityExtractor {
                     continue;
                 }
                 if (w.kind == Token.Kind.CYRILLIC && w.upper && w.text.length() <= 8 && !notOrg.contains(w.norm)
-                        && !isRoman(w.text)) {
+                        && !lex.list("legal_form").contains(w.norm) && !isRoman(w.text)) {
                     d.add(EntityType.ORGANIZATION, w.norm, w.text, null, i, i + 1);
+                    continue;
+                }
+                String abbr = inflectedAbbreviation(w);
+                if (abbr != null && !notOrg.contains(Normalizer.fold(abbr))) {
+                    d.add(EntityType.ORGANIZATION, Normalizer.fold(abbr), abbr, null, i, i + 1);
+                    continue;
+                }
+                if (w.kind == Token.Kind.CYRILLIC && w.cap && d.unknown(i) && w.text.length() >= 7
+                        && (w.norm.startsWith("мин") || w.norm.startsWith("рос") || w.norm.startsWith("гос")
+                        || w.norm.startsWith("мос")) && !lex.lastNames.contains(w.norm)
+                        && !w.norm.startsWith("минут")) {
+                    d.add(EntityType.ORGANIZATION, d.keyOf(i, i + 1), w.text, null, i, i + 1);
                     continue;
                 }
                 if (w.kind == Token.Kind.LATIN && w.cap && !isRoman(w.text) && w.text.length() > 1) {
@@ -306,7 +334,8 @@ public final class EntityExtractor {
                         }
                         e++;
                     }
-                    while (e > i + 1 && !t.get(e - 1).cap && !t.get(e - 1).upper) {
+                    boolean domain = e - 2 > i && t.get(e - 2).is(".");
+                    while (!domain && e > i + 1 && !t.get(e - 1).cap && !t.get(e - 1).upper) {
                         e--;
                     }
                     String name = d.text.substring(w.start, t.get(e - 1).end);
@@ -314,6 +343,27 @@ public final class EntityExtractor {
                     i = e - 1;
                 }
             }
+        }
+
+        /** "МИДа", "МИДе": an abbreviation with a case ending. */
+        private static String inflectedAbbreviation(Token w) {
+            String s = w.text;
+            if (w.kind != Token.Kind.CYRILLIC || s.length() < 4 || s.length() > 9) {
+                return null;
+            }
+            int caps = 0;
+            while (caps < s.length() && Character.isUpperCase(s.charAt(caps))) {
+                caps++;
+            }
+            int rest = s.length() - caps;
+            if (caps >= 2 && rest >= 1 && rest <= 2) {
+                String suffix = s.substring(caps);
+                if (suffix.equals("а") || suffix.equals("у") || suffix.equals("е") || suffix.equals("ом")
+                        || suffix.equals("ом") || suffix.equals("ы") || suffix.equals("ой")) {
+                    return s.substring(0, caps);
+                }
+            }
+            return null;
         }
 
         private static boolean isRoman(String s) {
