@@ -63,10 +63,12 @@ final class PersonRules {
                         a.hasTag("Fem") ? "F" : "M", true);
             }
         }
-        if (!d.unknown(i)) {
-            return null;
-        }
         String n = t.norm;
+        if (!d.unknown(i)) {
+            // "Дархан", "Бибигуль": in the name list, though the dictionary only knows a common noun
+            return lex.firstNames.contains(n) && !lex.ambiguousFirstNames.contains(n) && !d.isVerb(i)
+                    && !d.isAdjective(i) ? new Part(t.text, n, null, true) : null;
+        }
         if (lex.firstNames.contains(n)) {
             return new Part(t.text, n, null, true);
         }
@@ -199,6 +201,14 @@ final class PersonRules {
 
     static String surnameNominative(Part s, String surface, String gender) {
         String masc = s.key();
+        String folded = Normalizer.fold(surface);
+        if (folded.endsWith("ов") || folded.endsWith("ев") || folded.endsWith("ин") || folded.endsWith("ын")
+                || folded.endsWith("ский") || folded.endsWith("цкий")) {
+            gender = "M";
+        } else if (folded.endsWith("овой") || folded.endsWith("евой") || folded.endsWith("иной")
+                || folded.endsWith("ской") && !"M".equals(gender)) {
+            gender = "F";
+        }
         boolean russian = masc.endsWith("ов") || masc.endsWith("ев") || masc.endsWith("ин") || masc.endsWith("ын")
                 || masc.endsWith("ский") || masc.endsWith("цкий");
         String nom;
@@ -561,9 +571,6 @@ final class PersonRules {
                 if (t.get(i).isWord() && d.lemmaIn(i, roles) && !t.get(i).cap || t.get(i).isWord()
                         && d.lemmaIn(i, roles) && i == s) {
                     head = i;
-                    break;
-                }
-                if (n > 0 && i > s + 2) {
                     break;
                 }
             }
