@@ -40,6 +40,9 @@ final class Units {
     private static final Set<String> MONTHS = Set.of("январь", "февраль", "март", "апрель", "май", "июнь", "июль",
             "август", "сентябрь", "октябрь", "ноябрь", "декабрь");
 
+    private static final Set<String> MONTH_FORMS = Set.of("января", "февраля", "марта", "апреля", "мая", "июня",
+            "июля", "августа", "сентября", "октября", "ноября", "декабря");
+
     private final Morphology morphology;
 
     Units(Morphology morphology) {
@@ -54,8 +57,9 @@ final class Units {
         return SIGNS.get(c);
     }
 
-    static boolean isMonth(String lemma) {
-        return MONTHS.contains(lemma);
+    /** A month name after a day number: the number is a date. */
+    static boolean isMonth(Tokens t, Unit unit) {
+        return MONTHS.contains(unit.unit()) || (t.isWord(unit.last()) && MONTH_FORMS.contains(t.lower(unit.last())));
     }
 
     /** The unit starting at token {@code i} (right after a number), or null. */
@@ -123,11 +127,16 @@ final class Units {
 
     private static boolean isAdjective(List<Morphology.Analysis> readings) {
         for (Morphology.Analysis a : readings) {
-            if (a.tag().startsWith("ADJ:") || a.tag().startsWith("PT:")) {
+            if (isFullAdjective(a)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An attributive adjective or participle; short forms ("долларов" of "долларовый") never stand before a noun. */
+    private static boolean isFullAdjective(Morphology.Analysis a) {
+        return (a.tag().startsWith("ADJ:") || a.tag().startsWith("PT:")) && !a.hasTag("Short");
     }
 
     /** True when an adjective reading of this word agrees in number and case with a noun reading of the next. */
@@ -138,12 +147,12 @@ final class Units {
         }
         List<Morphology.Analysis> nextReadings = morphology.analyze(t.lower(next));
         for (Morphology.Analysis a : readings) {
-            if (!a.tag().startsWith("ADJ:") && !a.tag().startsWith("PT:")) {
+            if (!isFullAdjective(a)) {
                 continue;
             }
             String[] at = a.tag().split(":");
             for (Morphology.Analysis n : nextReadings) {
-                if (!isCommonNoun(n) && !n.tag().startsWith("ADJ:") && !n.tag().startsWith("PT:")) {
+                if (!isCommonNoun(n) && !isFullAdjective(n)) {
                     continue;
                 }
                 String[] nt = n.tag().split(":");
@@ -172,12 +181,19 @@ final class Units {
         if (word.equals("лет")) {
             return "год";
         }
+        // after a number a noun is rarely a nominative singular: "два варианта" is "вариант", not "варианта"
+        String nominative = null;
         for (Morphology.Analysis a : readings) {
             if (isCommonNoun(a)) {
-                return a.lemma();
+                if (!(a.hasTag("Sin") && a.hasTag("Nom"))) {
+                    return a.lemma();
+                }
+                if (nominative == null) {
+                    nominative = a.lemma();
+                }
             }
         }
-        return null;
+        return nominative;
     }
 
     /**
