@@ -88,7 +88,8 @@ public final class StatisticExtractor {
                 return i + 1;
             }
             numberAt = i + 1;
-        } else if (t.kind(i) == Tokens.WORD && Numerals.of(t.lower(i)) == null) {
+        } else if (t.kind(i) == Tokens.WORD
+                && (!Numerals.mayBe(t.text(), t.start(i), t.end(i)) || Numerals.of(t.lower(i)) == null)) {
             return i + 1;
         }
         Amount amount = read(t, numberAt, signLemma == null);
@@ -99,9 +100,6 @@ public final class StatisticExtractor {
             return amount.last() + 1;
         }
         Qualifiers.Found q = Qualifiers.before(t, signLemma == null ? numberAt : i);
-        if (isLabelled(t, q.first())) {
-            return amount.last() + 1;
-        }
         int firstToken = signLemma == null ? q.first() : Math.min(q.first(), i);
         Qualifier qualifier = q.qualifier();
         BigDecimal valueTo = null;
@@ -149,6 +147,9 @@ public final class StatisticExtractor {
         }
         if (unit == null) {
             return last + 1;
+        }
+        if (isLabelled(t, q.first())) {
+            return Math.max(unit.last(), last) + 1;
         }
         if (Units.isMonth(t, unit)) {
             // "1 января 2008 граждане": the year belongs to the date too
