@@ -148,7 +148,7 @@ public final class StatisticExtractor {
         if (unit == null) {
             return last + 1;
         }
-        if (isLabelled(t, q.first())) {
+        if (isLabelled(t, q.first()) || unit.singularOblique() && !endsInOne(value)) {
             return Math.max(unit.last(), last) + 1;
         }
         if (Units.isMonth(t, unit)) {
@@ -202,6 +202,15 @@ public final class StatisticExtractor {
         int w = Qualifiers.wordBefore(t, number);
         return t.isNumber(number) && t.length(number) == 4 && w >= 0 && YEAR_PREPOSITIONS.contains(t.lower(w))
                 && value.compareTo(BigDecimal.valueOf(1900)) >= 0 && value.compareTo(BigDecimal.valueOf(2099)) <= 0;
+    }
+
+    /** 1, 21, 101 but not 11: the numbers a singular noun follows. */
+    private static boolean endsInOne(BigDecimal v) {
+        if (v.scale() > 0 || v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return v.scale() > 0; // "1,5 тонне" is rare; keep fractions
+        }
+        int n = v.intValue();
+        return n % 10 == 1 && n % 100 != 11;
     }
 
     private static boolean isYearNumber(BigDecimal v) {
@@ -326,7 +335,19 @@ public final class StatisticExtractor {
             Numerals.Numeral n = Numerals.of(t.lower(k));
             if (n != null && n.kind() == Numerals.Kind.SCALE) {
                 int last = n.abbreviation() && t.isSymbol(k + 1, '.') && t.attached(k + 1) ? k + 1 : k;
-                return new Amount(value.multiply(n.value()), i, last, n.value(), false);
+                BigDecimal total = value.multiply(n.value());
+                // "5 млн 300 тыс. тенге": a smaller scale after the first one adds to it
+                int m = last + 1;
+                if (t.isNumber(m) && t.near(m) && !t.attached(m) && t.length(m) <= 3 && t.isWord(m + 1)
+                        && t.near(m + 1)) {
+                    Numerals.Numeral smaller = Numerals.of(t.lower(m + 1));
+                    if (smaller != null && smaller.kind() == Numerals.Kind.SCALE
+                            && smaller.value().compareTo(n.value()) < 0) {
+                        total = total.add(new BigDecimal(t.string(m)).multiply(smaller.value()));
+                        last = smaller.abbreviation() && t.isSymbol(m + 2, '.') && t.attached(m + 2) ? m + 2 : m + 1;
+                    }
+                }
+                return new Amount(total, i, last, n.value(), false);
             }
             if (t.attached(k) && units.at(t, k) == null) {
                 return Amount.skip(i, k); // "5G", "3D"; "10км" is a number and its unit

@@ -12,8 +12,15 @@ import kz.aqparat.extraction.text.Tokens;
  */
 final class Units {
 
-    /** @param unit lemma, "%" or the currency's lemma; {@code last} is the unit's last token */
-    record Unit(String unit, String currency, int last) {
+    /**
+     * @param unit     lemma, "%" or the currency's lemma; {@code last} is the unit's last token
+     * @param singularOblique the noun can only be a singular in the dative, instrumental or prepositional case:
+     *                 after a number other than one that makes the number an ordinal ("в 5 классе")
+     */
+    record Unit(String unit, String currency, int last, boolean singularOblique) {
+        Unit(String unit, String currency, int last) {
+            this(unit, currency, last, false);
+        }
     }
 
     static final String PERCENT = "%";
@@ -104,7 +111,11 @@ final class Units {
                 continue;
             }
             String noun = nounLemma(word, readings);
-            return noun == null ? null : unit(noun, k, t);
+            if (noun == null) {
+                return null;
+            }
+            Unit unit = unit(noun, k, t);
+            return singularOblique(readings) ? new Unit(unit.unit(), unit.currency(), unit.last(), true) : unit;
         }
         return null;
     }
@@ -162,6 +173,20 @@ final class Units {
             }
         }
         return false;
+    }
+
+    private static boolean singularOblique(List<Morphology.Analysis> readings) {
+        boolean any = false;
+        for (Morphology.Analysis a : readings) {
+            if (!isCommonNoun(a)) {
+                continue;
+            }
+            if (!a.hasTag("Sin") || !(a.hasTag("D") || a.hasTag("T") || a.hasTag("P"))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     private static boolean plural(String[] tag) {
