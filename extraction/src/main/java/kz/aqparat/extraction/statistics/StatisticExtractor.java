@@ -148,7 +148,8 @@ public final class StatisticExtractor {
         if (unit == null) {
             return last + 1;
         }
-        if (isLabelled(t, q.first()) || unit.singularOblique() && !endsInOne(value)) {
+        if (isLabelled(t, q.first()) || unit.singularOblique() && !endsInOne(value)
+                || isQuotedName(t, firstToken, Math.max(unit.last(), last))) {
             return Math.max(unit.last(), last) + 1;
         }
         if (Units.isMonth(t, unit)) {
@@ -233,6 +234,13 @@ public final class StatisticExtractor {
         return t.isWord(next) && t.near(next) && DAY_PARTS.contains(t.lower(next))
                 || t.isNumber(next) && t.near(next) && t.isWord(next + 1)
                         && t.lower(next + 1).startsWith("минут");
+    }
+
+    /** «100 конкретных шагов», «5 элементов»: the whole quotation is the count, so it is a name (of a plan, a book). */
+    private static boolean isQuotedName(Tokens t, int first, int last) {
+        return first > 0 && t.attached(first) && (t.isSymbol(first - 1, '«') || t.isSymbol(first - 1, '"'))
+                && last + 1 < t.size() && t.attached(last + 1)
+                && (t.isSymbol(last + 1, '»') || t.isSymbol(last + 1, '"'));
     }
 
     /** True when a label noun stands right before the number ("статья 5", "п. 3", "№ 5"). */
