@@ -1,7 +1,6 @@
 package kz.aqparat.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +37,8 @@ class IngestIT {
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
-    private static final Map<String, Object> CONFIG = Map.of("aqparat.ingest.max-article-bytes", 65536);
+    private static final Map<String, Object> CONFIG = Map.of("aqparat.ingest.max-article-bytes", 65536,
+            "aqparat.ingest.max-batch-bytes", 262144);
 
     private KafkaBroker broker;
     private IngestClient ingest;
@@ -159,6 +159,9 @@ class IngestIT {
         assertProblem(ingest.post("/api/articles/batch", JSON, "{\"text\": \"Текст\"}"), 415);
         assertProblem(ingest.post("/api/articles", "text/plain; charset=x-no-such-charset", "Текст"), 415);
         assertProblem(ingest.post("/api/articles/batch", NDJSON, "\n\n"), 400);
+        assertProblem(ingest.post("/api/articles", (String) null, "{\"text\": \"Текст\"}"), 415);
+        String line = "{\"text\": \"" + "б".repeat(10_000) + "\"}\n";
+        assertProblem(ingest.post("/api/articles/batch", NDJSON, line.repeat(20)), 413);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) throws IOException {
@@ -168,6 +171,9 @@ class IngestIT {
         JsonNode problem = json(response);
         assertEquals(status, problem.get("status").asInt(), response.body());
         assertNotNull(problem.get("title"), response.body());
+        assertTrue(problem.get("type").asText().startsWith("https://aqparat.kz/problems/"), response.body());
+        assertNotNull(problem.get("detail"), response.body());
+        assertNull(problem.get("stackTrace"), "no stack trace leaks to clients");
     }
 
     @Test
@@ -215,7 +221,7 @@ class IngestIT {
         String metrics = ingest.get("/prometheus").body();
         assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 8.0"), metrics);
         assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 7.0"), metrics);
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"rejected\"} 16.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"rejected\"} 18.0"), metrics);
         assertTrue(metrics.contains("kafka_producer"), "Kafka client metrics exposed");
     }
 
@@ -231,6 +237,8 @@ class IngestIT {
         assertEquals("duplicate", json(again).get("status").asText());
         assertEquals(sampleIds.get(sample.getFileName().toString()), json(again).get("id").asText());
         assertEquals(8, IngestClient.readRaw(broker.bootstrapServers()).size());
-        assertFalse(ingest.get("/prometheus").body().contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 1.0"));
+        String metrics = ingest.get("/prometheus").body();
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 1.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_known_ids 8.0"), metrics);
     }
 }
