@@ -40,6 +40,9 @@ class IngestIT {
     private static final Map<String, Object> CONFIG = Map.of("aqparat.ingest.max-article-bytes", 65536,
             "aqparat.ingest.max-batch-bytes", 262144);
 
+    private static final String CORRECTED = """
+            {"url": "https://tengrinews.kz/news/1/", "text": "В Астане открыли новый завод по выпуску автобусов."}""";
+
     private KafkaBroker broker;
     private IngestClient ingest;
     private final Map<String, String> sampleIds = new TreeMap<>();
@@ -106,6 +109,13 @@ class IngestIT {
         assertEquals(200, again.statusCode());
         assertEquals("duplicate", json(again).get("status").asText());
         assertEquals(id, json(again).get("id").asText());
+
+        HttpResponse<String> corrected = ingest.post("/api/articles", JSON, CORRECTED);
+        assertEquals(202, corrected.statusCode(), "a corrected text is a new version: " + corrected.body());
+        assertEquals(id, json(corrected).get("id").asText());
+        assertEquals("duplicate", json(ingest.post("/api/articles", JSON, CORRECTED)).get("status").asText());
+        HttpResponse<String> original = ingest.post("/api/articles", JSON, article);
+        assertEquals(200, original.statusCode(), "an old version does not revert the correction");
     }
 
     @Test
@@ -185,9 +195,9 @@ class IngestIT {
         List<String> expected = new ArrayList<>(sampleIds.values());
         expected.addAll(otherIds);
         assertEquals(8, expected.size());
-        assertEquals(expected.size(), records.size(), "one record per article: " + byKey.keySet());
+        assertEquals(expected.size() + 1, records.size(), "one record per article version: " + byKey.keySet());
         for (String id : expected) {
-            assertEquals(1, byKey.getOrDefault(id, List.of()).size(), id);
+            assertEquals(id.equals(otherIds.get(0)) ? 2 : 1, byKey.getOrDefault(id, List.of()).size(), id);
             RawArticle article = byKey.get(id).get(0);
             assertEquals(id, article.id());
             assertNotNull(article.receivedAt());
@@ -209,6 +219,9 @@ class IngestIT {
         assertEquals("Заголовок", json.title());
         assertEquals("2026-03-01", json.publishedAt());
         assertEquals("В Астане открыли новый завод.", json.text());
+        RawArticle correction = byKey.get(otherIds.get(0)).get(1);
+        assertEquals("В Астане открыли новый завод по выпуску автобусов.", correction.text());
+        assertTrue(correction.receivedAt().isAfter(json.receivedAt()));
     }
 
     @Test
@@ -219,8 +232,8 @@ class IngestIT {
         assertEquals("UP", json(health).get("status").asText());
         assertTrue(health.body().contains("articleIds"), health.body());
         String metrics = ingest.get("/prometheus").body();
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 8.0"), metrics);
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 7.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 9.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 9.0"), metrics);
         assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"rejected\"} 18.0"), metrics);
         assertTrue(metrics.contains("kafka_producer"), "Kafka client metrics exposed");
     }
@@ -236,9 +249,10 @@ class IngestIT {
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("duplicate", json(again).get("status").asText());
         assertEquals(sampleIds.get(sample.getFileName().toString()), json(again).get("id").asText());
-        assertEquals(8, IngestClient.readRaw(broker.bootstrapServers()).size());
+        assertEquals(200, ingest.post("/api/articles", JSON, CORRECTED).statusCode(), "versions survive a restart");
+        assertEquals(9, IngestClient.readRaw(broker.bootstrapServers()).size());
         String metrics = ingest.get("/prometheus").body();
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 1.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 2.0"), metrics);
         assertTrue(metrics.contains("aqparat_ingest_known_ids 8.0"), metrics);
     }
 }
