@@ -60,6 +60,18 @@ final class IngestClient implements AutoCloseable {
         return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends the same POST {@code times} times at once and returns the answers. */
+    List<HttpResponse<String>> postConcurrently(String path, String contentType, String body, int times) {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            calls.add(http.sendAsync(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        return calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

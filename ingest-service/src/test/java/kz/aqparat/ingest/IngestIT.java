@@ -255,4 +255,16 @@ class IngestIT {
         assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 2.0"), metrics);
         assertTrue(metrics.contains("aqparat_ingest_known_ids 8.0"), metrics);
     }
+
+    @Test
+    @Order(8)
+    void theSameArticleSentConcurrentlyIsWrittenOnce() {
+        List<HttpResponse<String>> answers = ingest.postConcurrently("/api/articles", JSON,
+                "{\"text\": \"Одна и та же статья, отправленная шесть раз одновременно.\"}", 6);
+        assertEquals(List.of(200, 200, 200, 200, 200, 202),
+                answers.stream().map(HttpResponse::statusCode).sorted().toList());
+        assertEquals(1, answers.stream().map(HttpResponse::body).map(b -> b.replaceAll(".*\"id\":\"(\\w+)\".*", "$1"))
+                .distinct().count());
+        assertEquals(10, IngestClient.readRaw(broker.bootstrapServers()).size());
+    }
 }
