@@ -1,0 +1,32 @@
+package kz.aqparat.store.articles;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.Entity;
+import kz.aqparat.contracts.EntityType;
+
+/** What the dashboard shows of an article: its names, not its text. */
+public record ArticleSummary(String id, String title, String source, String url, String publishedAt,
+                             Instant receivedAt, Instant processedAt, List<String> persons,
+                             List<String> organizations, List<String> locations, List<String> regions) {
+
+    /** Most recently received first. */
+    public static final Comparator<ArticleSummary> LATEST_FIRST = Comparator
+            .comparing(ArticleSummary::receivedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+            .thenComparing(ArticleSummary::processedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+            .thenComparing(ArticleSummary::id);
+
+    public static ArticleSummary of(EnrichedArticle article) {
+        return new ArticleSummary(article.id(), article.title(), article.source(), article.url(),
+                article.publishedAt(), article.receivedAt(),
+                article.enrichment() == null ? null : article.enrichment().processedAt(),
+                names(article, EntityType.PERSON), names(article, EntityType.ORGANIZATION),
+                names(article, EntityType.LOCATION), article.regions());
+    }
+
+    private static List<String> names(EnrichedArticle article, EntityType type) {
+        return article.entities().stream().filter(e -> e.type() == type).map(Entity::name).distinct().toList();
+    }
+}

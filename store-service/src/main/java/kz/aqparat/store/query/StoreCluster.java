@@ -1,0 +1,133 @@
+package kz.aqparat.store.query;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kz.aqparat.contracts.Store;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Interactive queries over every instance of store-service. Stores are partitioned like their topics: each
+ * instance holds some partitions. An instance that knows its own address ({@code application.server}) finds the
+ * others through Kafka Streams' metadata and asks them over HTTP for their local part ({@code ?scope=local});
+ * without {@code application.server} it answers from its local stores only (right for a single instance).
+ */
+@Singleton
+public class StoreCluster {
+
+    /** The query parameter that asks an instance for its local part only. */
+    public static final String LOCAL_SCOPE = "scope=local";
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final Map<URI, HttpClient> clients = new ConcurrentHashMap<>();
+
+    public StoreCluster(KafkaStreams streams,
+                        @Value("${kafka.streams.default.application.server:}") String applicationServer) {
+        this.streams = streams;
+        this.self = applicationServer.isBlank() ? null : HostInfo.buildFromEndpoint(applicationServer);
+    }
+
+    /** This instance's part of a store; 503 while the stores are not queryable (starting, rebalancing). */
+    public <V> ReadOnlyKeyValueStore<String, V> local(Store<String, V> store) {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(store.name(),
+                    QueryableStoreTypes.<String, V>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "store " + store.name() + " is not queryable now (" + streams.state() + "): " + e.getMessage());
+        }
+    }
+
+    /** The other instance that holds {@code key}, or empty when it is this one (or the cluster is not known). */
+    public Optional<URI> remoteOwner(Store<String, ?> store, String key) {
+        if (self == null) {
+            return Optional.empty();
+        }
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(store.name(), key, Serdes.String().serializer());
+        if (metadata == null || metadata == KeyQueryMetadata.NOT_AVAILABLE) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the owner of " + key + " is not known yet");
+        }
+        HostInfo owner = metadata.activeHost();
+        return owner.equals(self) ? Optional.empty() : Optional.of(uri(owner));
+    }
+
+    /** Every other instance that holds a part of {@code store}. */
+    public List<URI> peers(Store<String, ?> store) {
+        if (self == null) {
+            return List.of();
+        }
+        List<URI> peers = new ArrayList<>();
+        for (StreamsMetadata metadata : streams.streamsMetadataForStore(store.name())) {
+            HostInfo host = metadata.hostInfo();
+            if (!host.equals(self) && !host.equals(HostInfo.unavailable())) {
+                peers.add(uri(host));
+            }
+        }
+        return peers;
+    }
+
+    /** GETs {@code path} (which must already ask for the local scope) from another instance. */
+    public <T> Optional<T> get(URI peer, String path, Argument<T> type) {
+        try {
+            return Optional.ofNullable(client(peer).toBlocking().retrieve(HttpRequest.GET(path), type));
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "instance " + peer + " answered " + e.getStatus());
+        } catch (RuntimeException e) {
+            throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "instance " + peer + " is unreachable: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Concatenates this instance's rows with every other instance's rows of the same view. */
+    public <T> List<T> gather(Store<String, ?> store, List<T> local, String path, Argument<List<T>> type) {
+        List<T> all = new ArrayList<>(local);
+        for (URI peer : peers(store)) {
+            get(peer, path, type).ifPresent(all::addAll);
+        }
+        return all;
+    }
+
+    private HttpClient client(URI peer) {
+        return clients.computeIfAbsent(peer, uri -> {
+            try {
+                return HttpClient.create(uri.toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
+    }
+
+    private static URI uri(HostInfo host) {
+        return URI.create("http://" + host.host() + ":" + host.port());
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(HttpClient::close);
+    }
+}

@@ -1,0 +1,29 @@
+package kz.aqparat.store.streams;
+
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.TopicInitializer;
+import kz.aqparat.store.live.LiveUpdates;
+import kz.aqparat.store.topology.StoreTopology;
+import org.apache.kafka.streams.kstream.KStream;
+
+/** Wires {@link StoreTopology} into micronaut-kafka-streams' default Kafka Streams application. */
+@Factory
+public class StoreStreamsFactory {
+
+    @Singleton
+    @Named("default")
+    KStream<String, EnrichedArticle> storeTopology(@Named("default") ConfiguredStreamBuilder builder,
+                                                  LiveUpdates liveUpdates,
+                                                  @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                                                  @Value("${aqparat.topic.partitions:3}") int partitions,
+                                                  @Value("${aqparat.topic.replication:1}") short replication) {
+        // Streams fails on a missing source topic, so the topics exist before it starts.
+        TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
+        return StoreTopology.build(builder, liveUpdates);
+    }
+}

@@ -1,0 +1,115 @@
+package kz.aqparat.store;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.JsonSerde;
+import kz.aqparat.contracts.Topics;
+import kz.aqparat.testing.KafkaBroker;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** A real broker and store-service on a random port, with its own state directory and application id. */
+final class RunningStore implements AutoCloseable {
+
+    final KafkaBroker broker;
+    final ApplicationContext context;
+    final URI base;
+    final String applicationId = "store-it-" + UUID.randomUUID();
+    private final Path stateDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    RunningStore() throws IOException {
+        broker = KafkaBroker.inJvm();
+        stateDir = Files.createTempDirectory("store-it-state");
+        Map<String, Object> config = new HashMap<>();
+        config.put("micronaut.server.port", -1);
+        config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        config.put("kafka.streams.default.state.dir", stateDir.toString());
+        config.put("kafka.streams.default.application.id", applicationId);
+        config.put("aqparat.topic.partitions", 3);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config);
+        context = server.getApplicationContext();
+        base = server.getURI();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        await(Duration.ofSeconds(90), "store-service healthy", () -> get("/health").statusCode() == 200);
+    }
+
+    void produce(List<EnrichedArticle> articles) {
+        JsonSerde<EnrichedArticle> serde = new JsonSerde<>(EnrichedArticle.class);
+        for (EnrichedArticle article : articles) {
+            produceBytes(article.id(), serde.serializer().serialize(Topics.ARTICLES_ENRICHED.name(), article));
+        }
+    }
+
+    void produceBytes(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED.name(),
+                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not there yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        producer.close();
+        context.close();
+        broker.close();
+    }
+}

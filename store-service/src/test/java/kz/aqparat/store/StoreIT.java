@@ -1,0 +1,244 @@
+package kz.aqparat.store;
+
+import static kz.aqparat.store.topology.Articles.article;
+import static kz.aqparat.store.topology.Articles.entity;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import kz.aqparat.contracts.DayCount;
+import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.EntityCount;
+import kz.aqparat.contracts.EntityType;
+import kz.aqparat.contracts.Json;
+import kz.aqparat.contracts.JsonSerde;
+import kz.aqparat.contracts.RegionCount;
+import kz.aqparat.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** store-service for real: in-JVM Kafka broker, Kafka Streams with exactly_once_v2, HTTP on a random port. */
+class StoreIT {
+
+    private static final String TEXT_1 = "Аида Балаева встретилась с работниками Qarmet в Темиртау. "
+            + "Аида Балаева отметила, что в Карагандинской области работают более 400 сотрудников Qarmet.";
+    private static final String TEXT_2 = "В Астане Аида Балаева и Ерлан Карин обсудили работу Qarmet.";
+    private static final String TEXT_3 = "В Шымкенте Ерлан Карин открыл школу.";
+    private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
+
+    private static RunningStore store;
+
+    @BeforeAll
+    static void start() throws Exception {
+        store = new RunningStore();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static List<EnrichedArticle> articles() {
+        return List.of(
+                article("it-1", "2026-02-18", TEXT_1, List.of(
+                        entity(EntityType.PERSON, "Аида Балаева", null, TEXT_1, 2),
+                        entity(EntityType.ORGANIZATION, "Qarmet", null, TEXT_1, 2),
+                        entity(EntityType.LOCATION, "Темиртау", "Карагандинская область", TEXT_1, 1)),
+                        List.of("Карагандинская область"), "v1", T),
+                article("it-2", "2026-02-19T09:30:00+05:00", TEXT_2, List.of(
+                        entity(EntityType.PERSON, "Аида Балаева", null, TEXT_2, 1),
+                        entity(EntityType.PERSON, "Ерлан Карин", null, TEXT_2, 1),
+                        entity(EntityType.ORGANIZATION, "Qarmet", null, TEXT_2, 1),
+                        entity(EntityType.LOCATION, "Астане", "Астана", TEXT_2, 1)),
+                        List.of("Астана"), "v1", T),
+                article("it-3", null, TEXT_3, List.of(
+                        entity(EntityType.PERSON, "Ерлан Карин", null, TEXT_3, 1)),
+                        List.of(), "v1", T));
+    }
+
+    private static <T> T json(HttpResponse<String> response, TypeReference<T> type) {
+        assertEquals(200, response.statusCode(), response.body());
+        try {
+            return Json.mapper().readValue(response.body(), type);
+        } catch (Exception e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
+
+    private static List<EntityCount> persons() {
+        return json(store.get("/api/views/entities?type=PERSON&limit=20"), new TypeReference<>() { });
+    }
+
+    private static List<RegionCount> regions() {
+        return json(store.get("/api/views/regions"), new TypeReference<>() { });
+    }
+
+    private static List<DayCount> timeline() {
+        return json(store.get("/api/views/timeline"), new TypeReference<>() { });
+    }
+
+    private static void awaitArticle(String id) {
+        RunningStore.await(Duration.ofSeconds(60), "article " + id,
+                () -> store.get("/api/articles/" + id).statusCode() == 200);
+    }
+
+    @Test
+    void servesTheViewsAndKeepsThemUnchangedWhenArticlesArriveAgain() throws Exception {
+        store.produce(articles());
+        RunningStore.await(Duration.ofSeconds(60), "three articles counted",
+                () -> timeline().stream().mapToLong(DayCount::articleCount).sum() == 3
+                        && persons().size() == 2);
+
+        List<EntityCount> expectedPersons = List.of(
+                new EntityCount(EntityType.PERSON, "Аида Балаева", 3, 2),
+                new EntityCount(EntityType.PERSON, "Ерлан Карин", 2, 2));
+        assertEquals(expectedPersons, persons());
+        assertEquals(List.of(new EntityCount(EntityType.ORGANIZATION, "Qarmet", 3, 2)),
+                json(store.get("/api/views/entities?type=ORGANIZATION"), new TypeReference<List<EntityCount>>() { }));
+        assertEquals(List.of(expectedPersons.get(0)),
+                json(store.get("/api/views/entities?type=person&limit=1"), new TypeReference<List<EntityCount>>() { }));
+        List<RegionCount> expectedRegions = List.of(new RegionCount("Карагандинская область", 1, 1),
+                new RegionCount("Астана", 1, 1));
+        assertEquals(Set.copyOf(expectedRegions), Set.copyOf(regions()));
+        List<DayCount> expectedTimeline = List.of(new DayCount("2026-02-18", 1), new DayCount("2026-02-19", 1),
+                new DayCount(DayCount.UNKNOWN, 1));
+        assertEquals(expectedTimeline, timeline());
+
+        EnrichedArticle first = articles().get(0);
+        assertEquals(first, Json.mapper().readValue(store.get("/api/articles/it-1").body(), EnrichedArticle.class));
+        JsonNode latest = Json.mapper().readTree(store.get("/api/articles?limit=10").body());
+        assertEquals(3, latest.size(), latest.toString());
+
+        // Again, then a re-enriched it-3 without its person, then a sentinel: once the sentinel is counted,
+        // everything before it has been processed.
+        store.produce(articles());
+        store.produce(articles());
+        EnrichedArticle reEnriched = article("it-3", null, TEXT_3, List.of(), List.of(), "v2",
+                T.plusSeconds(60));
+        store.produce(List.of(reEnriched));
+        String sentinelText = "Сентинел Тестов приехал.";
+        store.produce(List.of(article("it-sentinel", "2026-02-20", sentinelText,
+                List.of(entity(EntityType.PERSON, "Сентинел Тестов", null, sentinelText, 1)), List.of(), "v1", T)));
+        RunningStore.await(Duration.ofSeconds(60), "sentinel counted",
+                () -> persons().stream().anyMatch(p -> p.name().equals("Сентинел Тестов")));
+
+        assertEquals(List.of(new EntityCount(EntityType.PERSON, "Аида Балаева", 3, 2),
+                new EntityCount(EntityType.PERSON, "Ерлан Карин", 1, 1),
+                new EntityCount(EntityType.PERSON, "Сентинел Тестов", 1, 1)), persons());
+        assertEquals(Set.copyOf(expectedRegions), Set.copyOf(regions()));
+        assertEquals(List.of(new DayCount("2026-02-18", 1), new DayCount("2026-02-19", 1),
+                new DayCount("2026-02-20", 1), new DayCount(DayCount.UNKNOWN, 1)), timeline());
+        assertEquals(reEnriched,
+                Json.mapper().readValue(store.get("/api/articles/it-3").body(), EnrichedArticle.class));
+
+        assertStoreTopicIsCompactedAndHolds(reEnriched);
+    }
+
+    private void assertStoreTopicIsCompactedAndHolds(EnrichedArticle expected) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, store.broker.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES_STORE.name());
+            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+            assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
+        }
+        List<ConsumerRecord<byte[], byte[]>> records = readAll(Topics.ARTICLES_STORE.name());
+        JsonSerde<EnrichedArticle> serde = new JsonSerde<>(EnrichedArticle.class);
+        EnrichedArticle last = null;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (expected.id().equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                last = serde.deserializer().deserialize(Topics.ARTICLES_STORE.name(), record.value());
+            }
+        }
+        assertEquals(expected, last);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, store.broker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "store-it-reader-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 10_000;
+            int emptyPolls = 0;
+            while (System.currentTimeMillis() < deadline && emptyPolls < 3) {
+                var polled = consumer.poll(Duration.ofSeconds(1));
+                polled.forEach(records::add);
+                emptyPolls = polled.isEmpty() && !records.isEmpty() ? emptyPolls + 1 : 0;
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void answersBadRequestsWithProblemBodies() throws Exception {
+        HttpResponse<String> unknown = store.get("/api/articles/no-such-article");
+        assertProblem(unknown, 404, "no-such-article");
+        assertProblem(store.get("/api/views/entities?type=PLANET"), 400, "PLANET");
+        assertProblem(store.get("/api/views/entities?type=PERSON&limit=0"), 400, "limit");
+        assertProblem(store.get("/api/views/entities?limit=many"), 400, "limit");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detailMentions)
+            throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().map().toString());
+        JsonNode problem = Json.mapper().readTree(response.body());
+        assertEquals(status, problem.get("status").asInt(), response.body());
+        assertTrue(problem.get("detail").asText().contains(detailMentions), response.body());
+    }
+
+    @Test
+    void aRecordThatCannotBeReadGoesToTheDlqAndProcessingGoesOn() {
+        store.produceBytes("poison", "{not json".getBytes(StandardCharsets.UTF_8));
+        String text = "Пост Обработки вернулся.";
+        store.produce(List.of(article("it-after-poison", "2026-02-21", text,
+                List.of(entity(EntityType.PERSON, "Пост Обработки", null, text, 1)), List.of(), "v1", T)));
+        awaitArticle("it-after-poison");
+        RunningStore.await(Duration.ofSeconds(30), "the poison record in articles.dlq",
+                () -> readAll(Topics.ARTICLES_DLQ.name()).stream()
+                        .anyMatch(r -> "poison".equals(new String(r.key(), StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void reportsHealthAndMetrics() throws Exception {
+        HttpResponse<String> health = store.get("/health");
+        assertEquals(200, health.statusCode(), health.body());
+        JsonNode body = Json.mapper().readTree(health.body());
+        assertEquals("UP", body.get("status").asText(), health.body());
+        assertEquals("RUNNING", body.at("/details/storeStreams/details/state").asText(), health.body());
+
+        HttpResponse<String> metrics = store.get("/prometheus");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("kafka_stream"), "no Kafka Streams metrics in /prometheus");
+        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "no JVM metrics in /prometheus");
+    }
+
+}
