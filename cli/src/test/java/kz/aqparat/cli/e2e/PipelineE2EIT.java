@@ -118,11 +118,14 @@ class PipelineE2EIT {
             assertNotNull(article.enrichment(), sample.getKey());
             assertNotNull(article.enrichment().version(), sample.getKey());
             assertFalse(article.text().isBlank(), sample.getKey());
-            // PLACEHOLDER-ENGINE: tighten to non-empty entities once the extraction engine is in main.
+            assertFalse(article.entities().isEmpty(), sample.getKey() + " has no entities");
             article.entities().forEach(entity -> entity.mentions().forEach(m ->
                     assertEquals(m.text(), article.text().substring(m.start(), m.end()), sample.getKey())));
         }
 
+        assertTrue(stored.values().stream().anyMatch(a -> a.entities().stream()
+                .anyMatch(e -> e.type().name().equals("PERSON") && e.name().equals("Аида Балаева"))),
+                "sample 000 names Аида Балаева");
         for (String id : sampleIds.values()) {
             HttpResponse<String> article = get(pipeline.store().baseUri().resolve("api/articles/" + id));
             assertEquals(200, article.statusCode(), id);
@@ -130,7 +133,10 @@ class PipelineE2EIT {
         }
         awaitUntil("the timeline counts the five samples", () -> timelineTotal() == 5);
         JsonNode persons = getJson("api/views/entities?type=PERSON&limit=1000");
-        assertTrue(persons.isArray(), "persons view: " + persons);
+        assertTrue(persons.isArray() && !persons.isEmpty(), "persons view: " + persons);
+        assertTrue(persons.findValuesAsText("name").contains("Аида Балаева"), "persons view: " + persons);
+        JsonNode regions = getJson("api/views/regions");
+        assertTrue(regions.findValuesAsText("region").contains("Карагандинская область"), "regions view: " + regions);
     }
 
     @Test

@@ -49,7 +49,8 @@ class PipelineUpIT {
         JsonNode timeline = getJson(first.dashboard.resolve("api/views/timeline"));
         assertEquals(5, timeline.findValues("articleCount").stream().mapToLong(JsonNode::asLong).sum(),
                 timeline.toString());
-        assertTrue(getJson(first.dashboard.resolve("api/views/entities?type=PERSON&limit=20")).isArray());
+        assertTrue(getJson(first.dashboard.resolve("api/views/entities?type=PERSON&limit=20"))
+                .findValuesAsText("name").contains("Аида Балаева"));
         first.stop();
 
         assertTrue(Files.exists(workDir.resolve("kafka").resolve("cluster.id")));
