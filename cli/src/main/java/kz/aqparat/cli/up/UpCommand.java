@@ -69,6 +69,7 @@ public final class UpCommand implements Callable<Integer> {
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
 
     @Override
     public Integer call() throws Exception {
@@ -198,6 +199,10 @@ public final class UpCommand implements Callable<Integer> {
                 .forEach(b -> exits.add(b.process().process().onExit()));
         CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).thenRun(stopped::countDown);
         stopped.await();
+        if (stopping) {
+            // Ctrl-C: the shutdown hook is stopping everything; that is no failure.
+            return 0;
+        }
         for (ServiceProcess service : pipeline.services()) {
             if (!service.process().isAlive()) {
                 spec.commandLine().getErr().println(service.name() + " stopped unexpectedly\n"
@@ -213,6 +218,7 @@ public final class UpCommand implements Callable<Integer> {
 
     /** Services first, then the broker, so that the services can commit and leave their groups cleanly. */
     private synchronized void stopAll() {
+        stopping = true;
         System.err.println("stopping services and broker ...");
         for (int i = running.size() - 1; i >= 0; i--) {
             try {

@@ -121,11 +121,12 @@ class PipelineUpIT {
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final StringBuilder output = new StringBuilder();
         final List<String> ids = new ArrayList<>();
+        final Thread reader;
         URI dashboard;
 
         Run(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
@@ -177,14 +178,17 @@ class PipelineUpIT {
         void stop() throws InterruptedException {
             List<ProcessHandle> children = process.descendants().toList();
             assertTrue(children.size() >= 4, "broker and three services run as children: " + children);
-            process.destroy();
+            // ProcessHandle.destroy sends SIGTERM like Process.destroy, but leaves the output stream open to read.
+            process.toHandle().destroy();
             assertTrue(process.waitFor(3, TimeUnit.MINUTES), "pipeline up did not stop\n" + output());
+            reader.join(10_000);
             for (ProcessHandle child : children) {
                 child.onExit().completeOnTimeout(child, 30, TimeUnit.SECONDS).join();
                 assertFalse(child.isAlive(), "left running: " + child.info() + "\n" + output());
             }
             String out = output();
-            assertTrue(out.contains("stopped"), out);
+            assertTrue(out.contains("stopping services and broker") && out.contains("\nstopped"), out);
+            assertFalse(out.contains("unexpectedly"), out);
         }
     }
 }
