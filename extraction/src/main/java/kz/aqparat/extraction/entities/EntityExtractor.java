@@ -1,20 +1,378 @@
 package kz.aqparat.extraction.entities;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import kz.aqparat.contracts.Entity;
+import kz.aqparat.contracts.EntityType;
+import kz.aqparat.contracts.Mention;
+import kz.aqparat.extraction.morphology.Morphology;
 
-/** Persons, organisations and locations (with the article's first-level regions). */
+/**
+ * Persons, organisations and locations (with the article's first-level regions), found by rules over tokens with
+ * the Russian dictionary, name lists and gazetteers. One linear pass per rule over the tokens; every lookup is a
+ * hash lookup. Thread-safe after {@link #load()}.
+ */
 public final class EntityExtractor {
 
     public record Result(List<Entity> entities, List<String> regions) {
     }
 
+    private final Morphology morphology;
+    private final Keys keys;
+    private final Lexicon lexicon;
+    private final PersonRules persons;
+
+    private EntityExtractor(Morphology morphology) {
+        this.morphology = morphology;
+        this.keys = new Keys(morphology);
+        this.lexicon = Lexicon.load(keys);
+        this.persons = new PersonRules(morphology, lexicon);
+    }
+
     public static EntityExtractor load() {
-        return new EntityExtractor();
+        return new EntityExtractor(Morphology.load());
+    }
+
+    public static EntityExtractor load(Morphology morphology) {
+        return new EntityExtractor(morphology);
     }
 
     public Result extract(String text) {
-        // First version: nothing found yet; the engine is issue #3.
-        return new Result(List.of(), List.of());
+        Document doc = new Document(text, Tokenizer.tokenize(text), morphology, keys);
+        new Rules(doc, lexicon, keys, persons).run();
+        return doc.result();
+    }
+
+    /** All rules over one document, in order of priority: a token claimed by one rule is not seen by later ones. */
+    private static final class Rules {
+        private final Document d;
+        private final Lexicon lex;
+        private final Keys keys;
+        private final PersonRules persons;
+
+        Rules(Document d, Lexicon lex, Keys keys, PersonRules persons) {
+            this.d = d;
+            this.lex = lex;
+            this.keys = keys;
+            this.persons = persons;
+        }
+
+        void run() {
+            quotedOrganisations();
+            gazetteer(2);
+            persons.fullNames(d);
+            gazetteer(1);
+            headedOrganisations();
+            descriptorLocations();
+            abbreviationsAndLatin();
+            persons.shortForms(d);
+        }
+
+        /** «Name» after an organisation word or legal form ("компания «X»", "ТОО «X»"), or «X» ЖШС. */
+        private void quotedOrganisations() {
+            List<Token> t = d.tokens;
+            Set<String> cues = lex.list("quote_org");
+            Set<String> forms = lex.list("legal_form");
+            for (int i = 0; i < t.size(); i++) {
+                if (!isOpenQuote(t.get(i)) || d.claimed(i)) {
+                    continue;
+                }
+                int close = closingQuote(i);
+                if (close < 0 || close == i + 1) {
+                    continue;
+                }
+                boolean cue = false;
+                for (int k = i - 1; k >= Math.max(0, i - 3) && !cue; k--) {
+                    Token p = t.get(k);
+                    if (!p.isWord()) {
+                        break;
+                    }
+                    cue = forms.contains(p.norm) || cues.contains(p.norm) || d.lemmaIn(k, cues);
+                }
+                if (!cue && close + 1 < t.size()) {
+                    cue = forms.contains(t.get(close + 1).norm);
+                }
+                if (!cue || !t.get(i + 1).cap && t.get(i + 1).kind != Token.Kind.NUMBER) {
+                    continue;
+                }
+                String name = d.text.substring(t.get(i + 1).start, t.get(close - 1).end);
+                d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close);
+                i = close;
+            }
+        }
+
+        private boolean isOpenQuote(Token t) {
+            return t.is("«") || t.is("\"") || t.is("“") || t.is("„");
+        }
+
+        private int closingQuote(int open) {
+            List<Token> t = d.tokens;
+            String o = t.get(open).text;
+            int depth = 0;
+            for (int k = open + 1; k < t.size() && k < open + 15; k++) {
+                Token x = t.get(k);
+                if (o.equals("«") && x.is("«")) {
+                    depth++;
+                } else if (x.is("»") || x.is("\"") || x.is("“") || x.is("”")) {
+                    if (depth == 0 || !o.equals("«")) {
+                        return k;
+                    }
+                    depth--;
+                    if (depth == 0 && k + 1 < t.size() && !t.get(k + 1).is("»")) {
+                        // «Закон и порядок» nested inside an unclosed outer quote: keep looking
+                    }
+                } else if (x.is(".") && k + 1 < t.size() && t.get(k + 1).cap && x.end < t.get(k + 1).start) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** Longest gazetteer match of at least {@code minTokens} tokens, starting at a capitalised word. */
+        private void gazetteer(int minTokens) {
+            List<Token> t = d.tokens;
+            for (int i = 0; i < t.size(); i++) {
+                Token first = t.get(i);
+                if (d.claimed(i) || !first.isWord() || !first.cap) {
+                    continue;
+                }
+                int bestEnd = -1;
+                Lexicon.Entry best = null;
+                List<Lexicon.Node> frontier = List.of(lex.gazetteer);
+                for (int j = i; j < t.size() && j < i + 6 && !frontier.isEmpty(); j++) {
+                    Token w = t.get(j);
+                    if (!(w.isWord() || w.kind == Token.Kind.NUMBER) || d.claimed(j)) {
+                        break;
+                    }
+                    List<Lexicon.Node> next = new ArrayList<>(2);
+                    for (String k : d.keys(j)) {
+                        for (Lexicon.Node n : frontier) {
+                            Lexicon.Node c = n.next.get(k);
+                            if (c != null && !next.contains(c)) {
+                                next.add(c);
+                            }
+                        }
+                    }
+                    frontier = next;
+                    for (Lexicon.Node n : frontier) {
+                        if (n.entry != null) {
+                            bestEnd = j + 1;
+                            best = n.entry;
+                        }
+                    }
+                }
+                if (best == null || bestEnd - i < minTokens) {
+                    continue;
+                }
+                if (bestEnd - i == 1 && !acceptSingle(i, best)) {
+                    continue;
+                }
+                d.add(best.type(), best.name(), best.name(), best.region(), i, bestEnd);
+                i = bestEnd - 1;
+            }
+        }
+
+        /** A one-word gazetteer hit that is also a person's name part needs care: "Абай" the poet, "Алма". */
+        private boolean acceptSingle(int i, Lexicon.Entry e) {
+            Token w = d.tokens.get(i);
+            if (w.upper || w.text.length() <= 2) {
+                return w.text.length() >= 2;
+            }
+            if (i > 0 && d.tokens.get(i - 1).is(".") && d.tokens.get(i - 1).start == w.start - 1) {
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * A capitalised phrase headed by an organisation noun: "Министерство внутренних дел", "Генеральной
+         * прокуратурой РК", "Карагандинского университета Казпотребсоюза", "Комитет защиты журналистов".
+         */
+        private void headedOrganisations() {
+            List<Token> t = d.tokens;
+            Set<String> heads = lex.list("org_head");
+            for (int i = 0; i < t.size(); i++) {
+                Token w = t.get(i);
+                if (d.claimed(i) || !w.isWord() || !w.cap || w.upper || i > 0 && isOpenQuote(t.get(i - 1))) {
+                    continue;
+                }
+                int j = i;
+                // up to three adjectives, then the head noun
+                while (j < t.size() && j < i + 3 && !d.claimed(j) && t.get(j).isWord() && d.isAdjective(j)
+                        && !d.lemmaIn(j, heads)) {
+                    j++;
+                }
+                if (j >= t.size() || d.claimed(j) || !t.get(j).isWord() || !d.lemmaIn(j, heads)) {
+                    continue;
+                }
+                if (d.sentenceStart(i) && j == i) {
+                    // a sentence-initial head alone ("Суд решил") is too weak without a complement
+                    if (!(j + 1 < t.size() && t.get(j + 1).isWord() && (t.get(j + 1).cap || d.isGenitive(j + 1)))) {
+                        continue;
+                    }
+                }
+                int end = j + 1;
+                // genitive complement: adjectives and nouns in the genitive, capitalised names, "и" between them
+                while (end < t.size() && end < j + 7 && !d.claimed(end)) {
+                    Token x = t.get(end);
+                    if (x.isWord() && (x.upper || d.isGenitive(end) || (x.cap && d.unknown(end)))) {
+                        end++;
+                    } else if (x.norm.equals("и") && end + 1 < t.size() && d.isGenitive(end + 1)) {
+                        end++;
+                    } else {
+                        break;
+                    }
+                }
+                if (j == i && end == j + 1 && !t.get(j).cap) {
+                    continue;
+                }
+                if (j == i && end == j + 1) {
+                    // a single capitalised head word: only known bodies ("Сенат", "Правительство") or mid-sentence
+                    if (d.sentenceStart(i)) {
+                        continue;
+                    }
+                }
+                String name = d.nominative(i, j, end);
+                d.add(EntityType.ORGANIZATION, d.keyOf(i, end), name, null, i, end);
+                i = end - 1;
+            }
+        }
+
+        /**
+         * "город Сарань", "поселке Нура", "села Коптогай", "района Отрадное": a capitalised name after a place
+         * word; "Свердловской области", "Костанайский район": a capitalised adjective before a region word.
+         */
+        private void descriptorLocations() {
+            List<Token> t = d.tokens;
+            Set<String> desc = lex.list("loc_descriptor");
+            Set<String> regionHeads = lex.list("loc_head");
+            for (int i = 0; i < t.size(); i++) {
+                if (d.claimed(i) || !t.get(i).isWord()) {
+                    continue;
+                }
+                Token w = t.get(i);
+                if (w.cap && !w.upper && i + 1 < t.size() && !d.claimed(i + 1) && d.isAdjective(i)
+                        && d.lemmaIn(i + 1, regionHeads) && w.norm.contains("ск")) {
+                    String name = d.nominative(i, i + 1, i + 2);
+                    d.add(EntityType.LOCATION, Normalizer.fold(name), name, null, i, i + 2);
+                    i++;
+                    continue;
+                }
+                if (!w.cap && (desc.contains(w.norm) || d.lemmaIn(i, desc))) {
+                    int s = i + 1;
+                    if (s < t.size() && t.get(s).is(".") && w.text.length() <= 3) {
+                        s++;
+                    }
+                    if (s < t.size() && (t.get(s).lineStart || lex.list("stop_cap").contains(t.get(s).norm)
+                            || functionWord(s))) {
+                        continue;
+                    }
+                    int e = s;
+                    while (e < t.size() && e < s + 3 && !d.claimed(e) && t.get(e).isWord() && t.get(e).cap
+                            && !t.get(e).upper) {
+                        e++;
+                    }
+                    if (e > s && !persons.isPersonStart(d, s)) {
+                        String name = d.text.substring(t.get(s).start, t.get(e - 1).end);
+                        d.add(EntityType.LOCATION, Normalizer.fold(d.keyOf(s, e)), d.lemmaName(s, e), null, s, e);
+                        i = e - 1;
+                    }
+                }
+            }
+        }
+
+        private boolean functionWord(int i) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(i)) {
+                String tag = a.tag();
+                if (tag.startsWith("PREP") || tag.startsWith("CONJ") || tag.startsWith("ADV") || tag.startsWith("PNN")
+                        || tag.startsWith("PRON") || tag.startsWith("PARTICLE") || tag.startsWith("VB")
+                        || tag.startsWith("INTERJ") || tag.startsWith("NumC")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** НАТО-like abbreviations and Latin-script names are organisations unless known otherwise. */
+        private void abbreviationsAndLatin() {
+            List<Token> t = d.tokens;
+            Set<String> notOrg = lex.list("not_org_abbrev");
+            for (int i = 0; i < t.size(); i++) {
+                Token w = t.get(i);
+                if (d.claimed(i) || !w.isWord()) {
+                    continue;
+                }
+                if (w.kind == Token.Kind.CYRILLIC && w.upper && w.text.length() <= 8 && !notOrg.contains(w.norm)
+                        && !lex.list("legal_form").contains(w.norm) && !isRoman(w.text)) {
+                    d.add(EntityType.ORGANIZATION, w.norm, w.text, null, i, i + 1);
+                    continue;
+                }
+                String abbr = inflectedAbbreviation(w);
+                if (abbr != null && !notOrg.contains(Normalizer.fold(abbr))) {
+                    d.add(EntityType.ORGANIZATION, Normalizer.fold(abbr), abbr, null, i, i + 1);
+                    continue;
+                }
+                if (w.kind == Token.Kind.CYRILLIC && w.cap && d.unknown(i) && w.text.length() >= 7
+                        && (w.norm.startsWith("мин") || w.norm.startsWith("рос") || w.norm.startsWith("гос")
+                        || w.norm.startsWith("мос")) && !lex.lastNames.contains(w.norm)
+                        && !w.norm.startsWith("минут")) {
+                    d.add(EntityType.ORGANIZATION, d.keyOf(i, i + 1), w.text, null, i, i + 1);
+                    continue;
+                }
+                if (w.kind == Token.Kind.LATIN && w.cap && !isRoman(w.text) && w.text.length() > 1) {
+                    int e = i + 1;
+                    while (e < t.size() && e < i + 5 && !d.claimed(e) && (t.get(e).kind == Token.Kind.LATIN
+                            && (t.get(e).cap || t.get(e).text.length() <= 3) || t.get(e).is("."))) {
+                        if (t.get(e).is(".") && !(e + 1 < t.size() && t.get(e + 1).kind == Token.Kind.LATIN
+                                && t.get(e + 1).start == t.get(e).end)) {
+                            break;
+                        }
+                        e++;
+                    }
+                    boolean domain = e - 2 > i && t.get(e - 2).is(".");
+                    while (!domain && e > i + 1 && !t.get(e - 1).cap && !t.get(e - 1).upper) {
+                        e--;
+                    }
+                    String name = d.text.substring(w.start, t.get(e - 1).end);
+                    d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i, e);
+                    i = e - 1;
+                }
+            }
+        }
+
+        /** "МИДа", "МИДе": an abbreviation with a case ending. */
+        private static String inflectedAbbreviation(Token w) {
+            String s = w.text;
+            if (w.kind != Token.Kind.CYRILLIC || s.length() < 4 || s.length() > 9) {
+                return null;
+            }
+            int caps = 0;
+            while (caps < s.length() && Character.isUpperCase(s.charAt(caps))) {
+                caps++;
+            }
+            int rest = s.length() - caps;
+            if (caps >= 2 && rest >= 1 && rest <= 2) {
+                String suffix = s.substring(caps);
+                if (suffix.equals("а") || suffix.equals("у") || suffix.equals("е") || suffix.equals("ом")
+                        || suffix.equals("ом") || suffix.equals("ы") || suffix.equals("ой")) {
+                    return s.substring(0, caps);
+                }
+            }
+            return null;
+        }
+
+        private static boolean isRoman(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if ("IVXLCM".indexOf(s.charAt(i)) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -39,6 +39,18 @@ public final class Morphology {
         }
     }
 
+    private static final class Shared {
+        static final Morphology INSTANCE = load();
+    }
+
+    /**
+     * One instance per JVM, loaded on first use: the dictionary is read-only, so every extractor can share it
+     * instead of reading it again.
+     */
+    public static Morphology shared() {
+        return Shared.INSTANCE;
+    }
+
     /** One reading of a word form. */
     public record Analysis(String lemma, String tag) {
         public boolean hasTag(String part) {

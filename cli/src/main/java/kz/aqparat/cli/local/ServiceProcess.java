@@ -1,0 +1,106 @@
+package kz.aqparat.cli.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kz.aqparat.contracts.Json;
+
+/**
+ * One of the pipeline's services ({@code java -jar <service>-all.jar}) run as a child process, configured the way
+ * the README documents: {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MICRONAUT_SERVER_PORT},
+ * {@code KAFKA_STREAMS_DEFAULT_STATE_DIR}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ChildProcess process;
+    private final int port;
+
+    private ServiceProcess(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts the service; does not wait for it (see {@link #awaitHealthy(Duration)}).
+     *
+     * @param extraEnv more environment, e.g. {@code AQPARAT_TOPIC_PARTITIONS}
+     */
+    public static ServiceProcess start(String name, Path jar, String bootstrapServers, int port, Path stateDir,
+                                       Path log, Map<String, String> extraEnv) {
+        RepoLayout.requireFile(jar, "the runnable jar of " + name);
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        env.put("KAFKA_STREAMS_DEFAULT_STATE_DIR", stateDir.toAbsolutePath().toString());
+        env.putAll(extraEnv);
+        ChildProcess process = ChildProcess.startJava(name,
+                List.of("-Xms64m", "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString()),
+                env, jar.getParent(), log);
+        return new ServiceProcess(process, port);
+    }
+
+    public String name() {
+        return process.name();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    /** Waits until {@code GET /health} says UP (its Kafka Streams are RUNNING); fails with the log tail if the
+     *  process dies or the time runs out. */
+    public void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (true) {
+            process.requireAlive();
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(baseUri().resolve("health"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                last = "HTTP " + response.statusCode() + " " + response.body();
+                if (response.statusCode() == 200 && isUp(response.body())) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name() + " did not become healthy on port " + port + " within "
+                        + timeout + " (last /health: " + last + ")\n" + process.logTail(40));
+            }
+            LocalBroker.sleep(500);
+        }
+    }
+
+    private static boolean isUp(String body) {
+        try {
+            JsonNode status = Json.mapper().readTree(body).path("status");
+            return "UP".equals(status.asText());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,242 @@
+package kz.aqparat.cli.up;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import kz.aqparat.cli.local.ChildProcess;
+import kz.aqparat.cli.local.LocalBroker;
+import kz.aqparat.cli.local.LocalPipeline;
+import kz.aqparat.cli.local.RepoLayout;
+import kz.aqparat.cli.local.ServiceProcess;
+import kz.aqparat.cli.push.ArticlePusher;
+import kz.aqparat.contracts.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline locally: a real Kafka broker (KRaft, data in .pipeline/kafka/, kept "
+                + "across restarts) unless --bootstrap is given, then ingest, enrich and store; push the sample "
+                + "articles, wait until the views show them and print the URLs. Ctrl-C stops everything.",
+                "Logs: .pipeline/logs/<name>.log"})
+public final class UpCommand implements Callable<Integer> {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(180);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT[,...]",
+            description = "use this existing Kafka cluster instead of starting a local broker")
+    String bootstrap;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "local broker port (default: ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--controller-port", defaultValue = "9093",
+            description = "local KRaft controller port (default: ${DEFAULT-VALUE})")
+    int controllerPort;
+
+    @Option(names = "--ingest-port", defaultValue = "8081", description = "(default: ${DEFAULT-VALUE})")
+    int ingestPort;
+
+    @Option(names = "--enrich-port", defaultValue = "8082", description = "(default: ${DEFAULT-VALUE})")
+    int enrichPort;
+
+    @Option(names = "--store-port", defaultValue = "8083", description = "(default: ${DEFAULT-VALUE})")
+    int storePort;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "broker data, Streams state and logs (default: .pipeline/ in the repository)")
+    Path workDir;
+
+    @Option(names = "--no-samples", description = "do not push samples/articles/")
+    boolean noSamples;
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RepoLayout layout = RepoLayout.find();
+        Path work = workDir != null ? workDir.toAbsolutePath() : layout.workDir();
+        Thread hook = new Thread(this::stopAll, "pipeline-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        String bootstrapServers = bootstrap;
+        if (bootstrapServers == null) {
+            say(out, "starting Kafka (KRaft) on localhost:" + kafkaPort + ", data in " + work.resolve("kafka"));
+            LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), kafkaPort,
+                    controllerPort, work.resolve("logs").resolve("kafka.log"));
+            register(broker);
+            bootstrapServers = broker.bootstrapServers();
+        }
+        say(out, "starting ingest-service :" + ingestPort + ", enrich-service :" + enrichPort
+                + ", store-service :" + storePort + " (logs in " + work.resolve("logs") + ")");
+        LocalPipeline pipeline = LocalPipeline.start(layout, bootstrapServers,
+                new LocalPipeline.Ports(ingestPort, enrichPort, storePort), work, Map.of(), HEALTH_TIMEOUT);
+        register(pipeline);
+
+        if (!noSamples) {
+            pushSamples(out, layout, pipeline);
+        }
+        printUrls(out, bootstrapServers, pipeline);
+        return awaitStop(out, pipeline);
+    }
+
+    private void pushSamples(PrintWriter out, RepoLayout layout, LocalPipeline pipeline) {
+        ArticlePusher pusher = new ArticlePusher(pipeline.ingest().baseUri());
+        List<String> ids = new ArrayList<>();
+        for (Path file : ArticlePusher.articleFiles(List.of(layout.samples()))) {
+            for (ArticlePusher.Result r : pusher.push(file)) {
+                if (!r.ok()) {
+                    throw new IllegalStateException("ingest refused sample " + file + ": " + r.error());
+                }
+                say(out, "pushed " + file.getFileName() + "  " + r.id() + "  " + r.status());
+                ids.add(r.id());
+            }
+        }
+        awaitVisible(pipeline.store(), ids);
+        say(out, ids.size() + " sample article(s) are in the store views");
+    }
+
+    /** Waits until store-service serves every article ({@code GET /api/articles/{id}} answers 200). */
+    private static void awaitVisible(ServiceProcess store, List<String> ids) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(VISIBLE_TIMEOUT);
+        List<String> missing = new ArrayList<>(ids);
+        while (!missing.isEmpty()) {
+            store.process().requireAlive();
+            missing.removeIf(id -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(store.baseUri().resolve("api/articles/" + id)).GET()
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            if (!missing.isEmpty() && Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("articles " + missing + " did not reach store-service within "
+                        + VISIBLE_TIMEOUT + "; see .pipeline/logs/enrich-service.log and store-service.log");
+            }
+            if (!missing.isEmpty()) {
+                sleepQuietly(500);
+            }
+        }
+        // The views are aggregated downstream of the article store (through repartition topics): wait for them too.
+        // Every article counts in exactly one timeline row, so the timeline's total covers at least these articles.
+        while (timelineTotal(http, store) < ids.stream().distinct().count()) {
+            store.process().requireAlive();
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the views of store-service did not count the samples within "
+                        + VISIBLE_TIMEOUT + "; see .pipeline/logs/store-service.log");
+            }
+            sleepQuietly(500);
+        }
+    }
+
+    private static long timelineTotal(HttpClient http, ServiceProcess store) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(store.baseUri()
+                    .resolve("api/views/timeline")).GET().timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return 0;
+            }
+            return Json.mapper().readTree(response.body()).findValues("articleCount").stream()
+                    .mapToLong(JsonNode::asLong).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static void printUrls(PrintWriter out, String bootstrapServers, LocalPipeline pipeline) {
+        URI ingest = pipeline.ingest().baseUri();
+        URI store = pipeline.store().baseUri();
+        out.println();
+        out.println("Aqparat is running.");
+        out.println("  dashboard      " + store);
+        out.println("  push articles  POST " + ingest.resolve("api/articles") + "  (or ./pipeline push FILE|DIR)");
+        out.println("  article        GET  " + store + "api/articles/{id}");
+        out.println("  entities       GET  " + store.resolve("api/views/entities?type=PERSON&limit=20"));
+        out.println("  regions        GET  " + store.resolve("api/views/regions"));
+        out.println("  timeline       GET  " + store.resolve("api/views/timeline"));
+        for (ServiceProcess service : pipeline.services()) {
+            out.println("  " + pad(service.name()) + " " + service.baseUri().resolve("health") + "  "
+                    + service.baseUri().resolve("prometheus"));
+        }
+        out.println("  kafka          " + bootstrapServers);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private static String pad(String s) {
+        return String.format("%-14s", s);
+    }
+
+    /** Blocks until Ctrl-C (the shutdown hook stops everything) or until a child dies on its own. */
+    private int awaitStop(PrintWriter out, LocalPipeline pipeline) throws InterruptedException {
+        List<CompletableFuture<Process>> exits = new ArrayList<>();
+        pipeline.services().forEach(s -> exits.add(s.process().process().onExit()));
+        running.stream().filter(LocalBroker.class::isInstance).map(LocalBroker.class::cast)
+                .forEach(b -> exits.add(b.process().process().onExit()));
+        CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).thenRun(stopped::countDown);
+        stopped.await();
+        for (ServiceProcess service : pipeline.services()) {
+            if (!service.process().isAlive()) {
+                spec.commandLine().getErr().println(service.name() + " stopped unexpectedly\n"
+                        + service.process().logTail(40));
+            }
+        }
+        return 1;
+    }
+
+    private synchronized void register(AutoCloseable closeable) {
+        running.add(closeable);
+    }
+
+    /** Services first, then the broker, so that the services can commit and leave their groups cleanly. */
+    private synchronized void stopAll() {
+        System.err.println("stopping services and broker ...");
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e.getMessage());
+            }
+        }
+        running.clear();
+        // Anything started but not registered yet (Ctrl-C during start-up).
+        ChildProcess.stopAllLive();
+        System.err.println("stopped");
+    }
+
+    private static void say(PrintWriter out, String message) {
+        out.println("==> " + message);
+        out.flush();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

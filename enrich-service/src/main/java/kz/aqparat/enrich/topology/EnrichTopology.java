@@ -1,0 +1,101 @@
+package kz.aqparat.enrich.topology;
+
+import java.time.Clock;
+import java.util.Map;
+import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.Topics;
+import kz.aqparat.extraction.ArticleExtractor;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The enrich-service topology: every raw article through the extraction engine.
+ *
+ * <ul>
+ *   <li><b>Input:</b> {@code articles.raw}, read as bytes (key: article id, value: {@link
+ *       kz.aqparat.contracts.RawArticle} JSON), so that no record can fail before the topology sees it.</li>
+ *   <li><b>Output:</b> {@code articles.enriched}, key = article id (String), value = {@link EnrichedArticle} JSON
+ *       with {@code enrichment.version} = {@link ExtractionEngine#version()} and {@code enrichment.processedAt} from
+ *       the given clock. Input headers are kept.</li>
+ *   <li><b>Dead letters:</b> {@code articles.dlq}, the original key and value bytes and headers of a record that
+ *       cannot be parsed ({@link #STAGE_DESERIALIZE}), is not an article ({@link #STAGE_VALIDATE}: null value or
+ *       missing text), makes the extractor fail ({@link #STAGE_EXTRACT}) or whose enriched JSON cannot be written
+ *       or is larger than {@code maxEnrichedBytes} ({@link #STAGE_SERIALIZE}), plus the {@link
+ *       kz.aqparat.contracts.DlqHeaders} saying the stage, error and original topic/partition/offset. Processing
+ *       goes on with the next record.</li>
+ *   <li><b>Stores:</b> none; the topology is stateless and creates no internal topics.</li>
+ * </ul>
+ *
+ * Every node is named ({@code enrich.*}) so that the topology description stays stable across code changes.
+ */
+public final class EnrichTopology {
+
+    public static final String STAGE_DESERIALIZE = "enrich.deserialize";
+    public static final String STAGE_VALIDATE = "enrich.validate";
+    public static final String STAGE_EXTRACT = "enrich.extract";
+    public static final String STAGE_SERIALIZE = "enrich.serialize";
+    /**
+     * The largest enriched value written, below the producer's default {@code max.request.size} (1 MiB) with room
+     * for key and headers: a larger record would fail in the producer, abort the transaction and stop the stream
+     * thread on every retry, so it is dead-lettered instead.
+     */
+    public static final int DEFAULT_MAX_ENRICHED_BYTES = 1_000_000;
+    /** Value of the {@code dlq.service} header. */
+    public static final String SERVICE = "enrich-service";
+
+    static final String SOURCE = "enrich.source.articles-raw";
+    static final String PROCESS = "enrich.process";
+    static final String SPLIT = "enrich.split-";
+    static final String ENRICHED_BRANCH = SPLIT + "enriched";
+    static final String FAILED_BRANCH = SPLIT + "failed";
+
+    private EnrichTopology() {
+    }
+
+    public static Topology build(ArticleExtractor extractor, Clock clock) {
+        return build(ExtractionEngine.of(extractor), clock, EnrichListener.NONE, DEFAULT_MAX_ENRICHED_BYTES);
+    }
+
+    public static Topology build(ExtractionEngine extractor, Clock clock, EnrichListener listener,
+                                 int maxEnrichedBytes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, extractor, clock, listener, maxEnrichedBytes);
+        return builder.build();
+    }
+
+    /** Adds the topology to a builder owned by a framework (micronaut-kafka-streams' default builder). */
+    public static KStream<byte[], byte[]> addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
+                                                EnrichListener listener, int maxEnrichedBytes) {
+        KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
+
+        Map<String, KStream<byte[], EnrichOutcome>> branches = raw
+                .processValues(() -> new EnrichProcessor(extractor, clock, listener, maxEnrichedBytes), Named.as(PROCESS))
+                .split(Named.as(SPLIT))
+                .branch((key, outcome) -> outcome instanceof EnrichOutcome.Enriched, Branched.as("enriched"))
+                .defaultBranch(Branched.as("failed"));
+
+        branches.get(ENRICHED_BRANCH)
+                .map((key, outcome) -> {
+                    EnrichOutcome.Enriched enriched = (EnrichOutcome.Enriched) outcome;
+                    return KeyValue.pair(enriched.id(), enriched.json());
+                }, Named.as("enrich.key-by-article-id"))
+                // The value is EnrichedArticle JSON, serialized (and size-checked) by EnrichProcessor.
+                .to(Topics.ARTICLES_ENRICHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("enrich.sink.articles-enriched"));
+
+        branches.get(FAILED_BRANCH)
+                .mapValues(outcome -> ((EnrichOutcome.Failed) outcome).originalValue(),
+                        Named.as("enrich.original-value"))
+                .to(Topics.ARTICLES_DLQ.name(),
+                        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("enrich.sink.articles-dlq"));
+        return raw;
+    }
+}

@@ -1,0 +1,295 @@
+package kz.aqparat.enrich.topology;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import kz.aqparat.contracts.ArticleIds;
+import kz.aqparat.contracts.DlqHeaders;
+import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.Extraction;
+import kz.aqparat.contracts.Json;
+import kz.aqparat.contracts.JsonSerde;
+import kz.aqparat.contracts.RawArticle;
+import kz.aqparat.contracts.Topics;
+import kz.aqparat.extraction.ArticleExtractor;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final String POISON_TEXT = "this text makes the engine fail";
+
+    private static ArticleExtractor extractor;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> raw;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeAll
+    static void loadExtractor() {
+        extractor = ArticleExtractor.load();
+    }
+
+    private void start(ExtractionEngine engine) {
+        start(engine, EnrichTopology.DEFAULT_MAX_ENRICHED_BYTES);
+    }
+
+    private void start(ExtractionEngine engine, int maxEnrichedBytes) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, EnrichListener.NONE, maxEnrichedBytes),
+                props);
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(), new StringDeserializer(),
+                new JsonSerde<>(EnrichedArticle.class).deserializer());
+        dlq = driver.createOutputTopic(Topics.ARTICLES_DLQ.name(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private void start() {
+        start(ExtractionEngine.of(extractor));
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void enrichesAGoodArticleKeyedByItsIdWithTheEngineVersion() throws Exception {
+        start();
+        RawArticle article = sample("000_fd029c03a7c1386a.txt", "2026-02-18");
+        raw.pipeInput(bytes(article.id()), Json.mapper().writeValueAsBytes(article));
+
+        TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+        assertEquals(article.id(), out.key());
+        EnrichedArticle value = out.value();
+        assertEquals(article.id(), value.id());
+        assertEquals(article.text(), value.text());
+        assertEquals(article.source(), value.source());
+        assertEquals("2026-02-18", value.publishedAt());
+        assertEquals(article.receivedAt(), value.receivedAt());
+        assertEquals(extractor.version(), value.enrichment().version());
+        assertEquals(NOW, value.enrichment().processedAt());
+        assertTrue(enriched.isEmpty());
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void theEnrichedJsonHasTheContractsFieldNames() throws Exception {
+        start();
+        RawArticle article = sample("004_7a530bcb8f63bfca.txt", null);
+        raw.pipeInput(bytes(article.id()), Json.mapper().writeValueAsBytes(article));
+
+        var json = Json.mapper().readTree(driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
+                new StringDeserializer(), new ByteArrayDeserializer()).readValue());
+        for (String field : List.of("id", "source", "url", "title", "publishedAt", "language", "text", "entities",
+                "regions", "statistics", "dates")) {
+            assertTrue(json.has(field), "missing " + field + " in " + json);
+        }
+        assertEquals(extractor.version(), json.path("enrichment").path("version").asText());
+        assertEquals(NOW.toString(), json.path("enrichment").path("processedAt").asText());
+    }
+
+    @Test
+    void anArticleWithoutIdIsKeyedByItsStableContentId() throws Exception {
+        start();
+        RawArticle article = sample("001_aec7fbcbd8afe353.txt", null).withId(null);
+        raw.pipeInput((byte[]) null, Json.mapper().writeValueAsBytes(article));
+
+        TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+        assertEquals(ArticleIds.of(null, article.text()), out.key());
+        assertEquals(out.key(), out.value().id());
+    }
+
+    @Test
+    void badJsonGoesToTheDlqWithItsBytesAndReasonThenTheNextArticleIsEnriched() throws Exception {
+        start();
+        byte[] badValue = "{\"id\": \"x1\", \"text\": ".getBytes(StandardCharsets.UTF_8);
+        Headers original = new RecordHeaders().add("trace-id", bytes("abc-123"));
+        raw.pipeInput(new TestRecord<>(bytes("x1"), badValue, original));
+        RawArticle good = sample("002_54959cf6c2112d28.txt", null);
+        raw.pipeInput(bytes(good.id()), Json.mapper().writeValueAsBytes(good));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(bytes("x1"), dead.key());
+        assertArrayEquals(badValue, dead.value());
+        assertEquals("abc-123", header(dead, "trace-id"));
+        assertEquals("enrich.deserialize", header(dead, DlqHeaders.STAGE));
+        assertTrue(header(dead, DlqHeaders.ERROR_CLASS).startsWith("com.fasterxml.jackson."),
+                header(dead, DlqHeaders.ERROR_CLASS));
+        assertFalse(header(dead, DlqHeaders.ERROR_MESSAGE).isBlank());
+        assertOrigin(dead, 0);
+        assertEquals("enrich-service", header(dead, DlqHeaders.SERVICE));
+
+        assertEquals(good.id(), enriched.readRecord().key());
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void anArticleWithEmptyTextGoesToTheDlqThenTheNextArticleIsEnriched() throws Exception {
+        start();
+        RawArticle empty = new RawArticle("e1", "Kazpravda.kz", null, "Заголовок", "2026-02-18", "ru", "  \n ",
+                NOW);
+        byte[] emptyValue = Json.mapper().writeValueAsBytes(empty);
+        raw.pipeInput(bytes("e1"), emptyValue);
+        RawArticle good = sample("003_3f0c2da02d031720.txt", "2026-02-24");
+        raw.pipeInput(bytes(good.id()), Json.mapper().writeValueAsBytes(good));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(bytes("e1"), dead.key());
+        assertArrayEquals(emptyValue, dead.value());
+        assertEquals("enrich.validate", header(dead, DlqHeaders.STAGE));
+        assertEquals(InvalidArticleException.class.getName(), header(dead, DlqHeaders.ERROR_CLASS));
+        assertEquals("the article has no text", header(dead, DlqHeaders.ERROR_MESSAGE));
+        assertOrigin(dead, 0);
+
+        assertEquals(good.id(), enriched.readRecord().key());
+    }
+
+    @Test
+    void aTombstoneGoesToTheDlqWithANullValue() {
+        start();
+        raw.pipeInput(bytes("t1"), (byte[]) null);
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(bytes("t1"), dead.key());
+        assertNull(dead.value());
+        assertEquals("enrich.validate", header(dead, DlqHeaders.STAGE));
+        assertTrue(enriched.isEmpty());
+    }
+
+    @Test
+    void anArticleTheEngineFailsOnGoesToTheDlqThenTheNextArticleIsEnriched() throws Exception {
+        ExtractionEngine real = ExtractionEngine.of(extractor);
+        start(new ExtractionEngine() {
+            @Override
+            public String version() {
+                return real.version();
+            }
+
+            @Override
+            public Extraction extract(String text, LocalDate publicationDate) {
+                if (text.equals(POISON_TEXT)) {
+                    throw new IllegalStateException("engine broke on this text");
+                }
+                return real.extract(text, publicationDate);
+            }
+        });
+        RawArticle good = sample("000_fd029c03a7c1386a.txt", "2026-02-18");
+        raw.pipeInput(bytes(good.id()), Json.mapper().writeValueAsBytes(good));
+        RawArticle poison = new RawArticle("p1", null, null, null, null, "ru", POISON_TEXT, NOW);
+        byte[] poisonValue = Json.mapper().writeValueAsBytes(poison);
+        raw.pipeInput(bytes("p1"), poisonValue);
+        RawArticle next = sample("001_aec7fbcbd8afe353.txt", null);
+        raw.pipeInput(bytes(next.id()), Json.mapper().writeValueAsBytes(next));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(poisonValue, dead.value());
+        assertEquals("enrich.extract", header(dead, DlqHeaders.STAGE));
+        assertEquals(IllegalStateException.class.getName(), header(dead, DlqHeaders.ERROR_CLASS));
+        assertEquals("engine broke on this text", header(dead, DlqHeaders.ERROR_MESSAGE));
+        assertOrigin(dead, 1);
+        assertTrue(dlq.isEmpty());
+
+        assertEquals(List.of(good.id(), next.id()),
+                enriched.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+    }
+
+    @Test
+    void anEnrichedArticleTooLargeForTheTopicGoesToTheDlqThenTheNextArticleIsEnriched() throws Exception {
+        RawArticle large = sample("002_54959cf6c2112d28.txt", null);
+        RawArticle small = new RawArticle("s1", null, null, null, null, "ru", "Короткая заметка.", NOW);
+        start(ExtractionEngine.of(extractor), Json.mapper().writeValueAsBytes(large).length);
+        byte[] largeValue = Json.mapper().writeValueAsBytes(large);
+        raw.pipeInput(bytes(large.id()), largeValue);
+        raw.pipeInput(bytes("s1"), Json.mapper().writeValueAsBytes(small));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(largeValue, dead.value());
+        assertEquals("enrich.serialize", header(dead, DlqHeaders.STAGE));
+        assertEquals("org.apache.kafka.common.errors.RecordTooLargeException", header(dead, DlqHeaders.ERROR_CLASS));
+        assertTrue(header(dead, DlqHeaders.ERROR_MESSAGE).contains("bytes"), header(dead, DlqHeaders.ERROR_MESSAGE));
+        assertOrigin(dead, 0);
+        assertEquals("s1", enriched.readRecord().key());
+    }
+
+    @Test
+    void aRecordReplayedFromTheDlqCarriesOnlyItsNewReason() throws Exception {
+        start();
+        Headers previous = new RecordHeaders()
+                .add(DlqHeaders.STAGE, bytes("enrich.extract"))
+                .add(DlqHeaders.ORIGINAL_OFFSET, bytes("999"));
+        raw.pipeInput(new TestRecord<>(bytes("r1"), bytes("not json"), previous));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertEquals(1, count(dead.headers(), DlqHeaders.STAGE));
+        assertEquals("enrich.deserialize", header(dead, DlqHeaders.STAGE));
+        assertEquals("0", header(dead, DlqHeaders.ORIGINAL_OFFSET));
+    }
+
+    @Test
+    void everyNodeIsNamed() {
+        String description = EnrichTopology.build(extractor, CLOCK).describe().toString();
+        assertFalse(description.contains("KSTREAM-"), description);
+        assertFalse(description.contains("KTABLE-"), description);
+    }
+
+    private static void assertOrigin(TestRecord<byte[], byte[]> dead, long offset) {
+        assertEquals(Topics.ARTICLES_RAW.name(), header(dead, DlqHeaders.ORIGINAL_TOPIC));
+        assertEquals("0", header(dead, DlqHeaders.ORIGINAL_PARTITION));
+        assertEquals(Long.toString(offset), header(dead, DlqHeaders.ORIGINAL_OFFSET));
+    }
+
+    private static String header(TestRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertTrue(header != null, "no header " + name + " on " + record);
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long count(Headers headers, String name) {
+        return java.util.stream.StreamSupport.stream(headers.headers(name).spliterator(), false).count();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A sample feed item as a raw article, text kept exactly as in the file. */
+    static RawArticle sample(String file, String publishedAt) throws Exception {
+        String text = Files.readString(Path.of("..", "samples", "articles", file));
+        return new RawArticle(ArticleIds.of(null, text), "Kazpravda.kz", null, null, publishedAt, "ru", text,
+                Instant.parse("2026-03-01T07:59:00Z"));
+    }
+}

@@ -1,0 +1,295 @@
+package kz.aqparat.extraction.entities;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kz.aqparat.contracts.Entity;
+import kz.aqparat.contracts.EntityType;
+import kz.aqparat.contracts.Mention;
+import kz.aqparat.extraction.morphology.Morphology;
+
+/** One text under extraction: its tokens, their cached readings, the spans claimed so far and what they are. */
+final class Document {
+
+    /** A found span; persons carry the parts needed to merge them. */
+    static final class Found {
+        final EntityType type;
+        final String key;
+        final String name;
+        final String region;
+        final int start;
+        final int end;
+        final List<String> roles = new ArrayList<>();
+        String surnameKey;
+        String firstKey;
+        PersonRules.Form form;
+        boolean pluralRole;
+
+        Found(EntityType type, String key, String name, String region, int start, int end) {
+            this.type = type;
+            this.key = key;
+            this.name = name;
+            this.region = region;
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    final String text;
+    final List<Token> tokens;
+    private final Morphology morphology;
+    private final Keys keys;
+    private final List<Morphology.Analysis>[] readings;
+    private final Set<String>[] keyCache;
+    final Found[] owner;
+    final List<Found> found = new ArrayList<>();
+
+    @SuppressWarnings("unchecked")
+    Document(String text, List<Token> tokens, Morphology morphology, Keys keys) {
+        this.text = text;
+        this.tokens = tokens;
+        this.morphology = morphology;
+        this.keys = keys;
+        this.readings = new List[tokens.size()];
+        this.keyCache = new Set[tokens.size()];
+        this.owner = new Found[tokens.size()];
+    }
+
+    boolean claimed(int i) {
+        return owner[i] != null;
+    }
+
+    List<Morphology.Analysis> readings(int i) {
+        List<Morphology.Analysis> r = readings[i];
+        if (r == null) {
+            Token t = tokens.get(i);
+            r = t.isWord() && t.text.length() < 40 ? morphology.analyze(t.text) : List.of();
+            readings[i] = r;
+        }
+        return r;
+    }
+
+    Set<String> keys(int i) {
+        Set<String> k = keyCache[i];
+        if (k == null) {
+            Token t = tokens.get(i);
+            k = t.text.length() < 40 ? keys.all(t) : Set.of(t.norm);
+            keyCache[i] = k;
+        }
+        return k;
+    }
+
+    boolean unknown(int i) {
+        return readings(i).isEmpty();
+    }
+
+    boolean lemmaIn(int i, Set<String> set) {
+        if (set.contains(tokens.get(i).norm)) {
+            return true;
+        }
+        for (Morphology.Analysis a : readings(i)) {
+            if (set.contains(Normalizer.fold(a.lemma()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isAdjective(int i) {
+        List<Morphology.Analysis> r = readings(i);
+        for (Morphology.Analysis a : r) {
+            if (a.tag().startsWith("ADJ")) {
+                return true;
+            }
+        }
+        return r.isEmpty() && Keys.adjectiveStem(tokens.get(i).norm) != null;
+    }
+
+    boolean isGenitive(int i) {
+        for (Morphology.Analysis a : readings(i)) {
+            if ((a.tag().startsWith("NN") || a.tag().startsWith("ADJ")) && a.tag().endsWith(":R")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isVerb(int i) {
+        for (Morphology.Analysis a : readings(i)) {
+            if (a.tag().startsWith("VB")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasTag(int i, String part) {
+        for (Morphology.Analysis a : readings(i)) {
+            if (a.hasTag(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** At the start of a sentence or line (after . ! ? … or an opening quote/dash that follows one). */
+    boolean sentenceStart(int i) {
+        int k = i - 1;
+        while (k >= 0 && !tokens.get(k + 1).lineStart) {
+            Token p = tokens.get(k);
+            if (p.is("«") || p.is("\"") || p.is("–") || p.is("—") || p.is("-") || p.is("(") || p.is("„")
+                    || p.is("“")) {
+                k--;
+                continue;
+            }
+            return p.is(".") || p.is("!") || p.is("?") || p.is("…") || p.is(":") || p.is(";");
+        }
+        return true;
+    }
+
+    /** Lemma-based key of tokens [s, e). */
+    String keyOf(int s, int e) {
+        StringBuilder b = new StringBuilder();
+        for (int i = s; i < e; i++) {
+            Token t = tokens.get(i);
+            if (!t.isWord() && t.kind != Token.Kind.NUMBER) {
+                continue;
+            }
+            List<Morphology.Analysis> r = readings(i);
+            b.append(b.length() > 0 ? " " : "").append(r.isEmpty() ? t.norm : Normalizer.fold(r.get(0).lemma()));
+        }
+        return b.toString();
+    }
+
+    /** The surface text of [s, e) with the first word as a dictionary lemma when it is a known noun. */
+    String lemmaName(int s, int e) {
+        String surface = text.substring(tokens.get(s).start, tokens.get(e - 1).end);
+        if (e - s == 1) {
+            for (Morphology.Analysis a : readings(s)) {
+                if (a.tag().startsWith("NN") && !a.tag().contains("Name") && !a.tag().contains("Fam")) {
+                    return matchCase(a.lemma(), tokens.get(s).text);
+                }
+            }
+        }
+        return surface;
+    }
+
+    /**
+     * Nominative of an organisation or region phrase: adjectives [s, head) and the head noun in the nominative
+     * singular, the complement [head+1, end) as written.
+     */
+    String nominative(int s, int head, int end) {
+        String gender = "Masc";
+        String headLemma = tokens.get(head).text;
+        boolean headPlural = false;
+        for (Morphology.Analysis a : readings(head)) {
+            if (a.tag().startsWith("NN")) {
+                headLemma = a.lemma();
+                gender = a.hasTag("Fem") ? "Fem" : a.hasTag("Neut") ? "Neut" : "Masc";
+                headPlural = a.hasTag("PL") && !a.hasTag("Sin");
+                break;
+            }
+        }
+        if (headPlural) {
+            return text.substring(tokens.get(s).start, tokens.get(end - 1).end);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = s; i < head; i++) {
+            b.append(matchCase(adjectiveForm(i, gender), tokens.get(i).text));
+            b.append(text, tokens.get(i).end, tokens.get(i + 1).start);
+        }
+        b.append(matchCase(headLemma, tokens.get(head).text));
+        if (end > head + 1) {
+            b.append(text, tokens.get(head).end, tokens.get(end - 1).end);
+        }
+        return b.toString();
+    }
+
+    private String adjectiveForm(int i, String gender) {
+        String lemma = null;
+        for (Morphology.Analysis a : readings(i)) {
+            if (a.tag().startsWith("ADJ")) {
+                lemma = a.lemma();
+                break;
+            }
+        }
+        if (lemma == null) {
+            lemma = Keys.adjective(tokens.get(i).norm);
+            if (lemma == null) {
+                return tokens.get(i).text;
+            }
+        }
+        if (gender.equals("Masc") || lemma.length() < 3) {
+            return lemma;
+        }
+        String stem = lemma.substring(0, lemma.length() - 2);
+        boolean soft = lemma.endsWith("ий") && "кгхжшчщ".indexOf(stem.charAt(stem.length() - 1)) < 0;
+        if (gender.equals("Fem")) {
+            return stem + (soft ? "яя" : "ая");
+        }
+        return stem + (soft ? "ее" : "ое");
+    }
+
+    static String matchCase(String lemma, String original) {
+        if (lemma.isEmpty()) {
+            return lemma;
+        }
+        boolean upper = original.length() > 1 && original.equals(original.toUpperCase());
+        if (upper) {
+            return lemma.toUpperCase();
+        }
+        StringBuilder b = new StringBuilder(lemma.length());
+        boolean capNext = Character.isUpperCase(original.charAt(0));
+        for (int i = 0; i < lemma.length(); i++) {
+            char c = lemma.charAt(i);
+            b.append(capNext ? Character.toUpperCase(c) : c);
+            capNext = c == '-' && i < original.length() && original.indexOf('-') >= 0
+                    && Character.isUpperCase(original.charAt(Math.min(original.length() - 1, i + 1)));
+        }
+        return b.toString();
+    }
+
+    Found add(EntityType type, String key, String name, String region, int s, int e) {
+        Found f = new Found(type, key, name, region, s, e);
+        for (int i = s; i < e; i++) {
+            owner[i] = f;
+        }
+        found.add(f);
+        return f;
+    }
+
+    EntityExtractor.Result result() {
+        Map<String, List<Found>> groups = new LinkedHashMap<>();
+        Map<Found, String> personGroup = PersonMerge.groups(found);
+        for (Found f : found) {
+            String g = f.type == EntityType.PERSON ? personGroup.get(f) : f.type + "|" + f.key;
+            groups.computeIfAbsent(g, k -> new ArrayList<>()).add(f);
+        }
+        List<Entity> entities = new ArrayList<>();
+        Set<String> regions = new LinkedHashSet<>();
+        for (List<Found> g : groups.values()) {
+            Found first = g.get(0);
+            String name = first.type == EntityType.PERSON ? PersonMerge.canonical(g) : first.name;
+            Set<String> roles = new LinkedHashSet<>();
+            List<Mention> mentions = new ArrayList<>();
+            String region = null;
+            for (Found f : g) {
+                roles.addAll(f.roles);
+                if (region == null) {
+                    region = f.region;
+                }
+                int s = tokens.get(f.start).start;
+                int e = tokens.get(f.end - 1).end;
+                mentions.add(new Mention(s, e, text.substring(s, e)));
+            }
+            if (region != null) {
+                regions.add(region);
+            }
+            entities.add(new Entity(first.type, name, new ArrayList<>(roles), region, mentions));
+        }
+        return new EntityExtractor.Result(entities, new ArrayList<>(regions));
+    }
+}

@@ -1,0 +1,38 @@
+package kz.aqparat.extraction.entities;
+
+/** Folds case, ё and the Kazakh letters so that "Қыдырманов" and "Кыдырманов" compare equal. */
+public final class Normalizer {
+
+    private Normalizer() {
+    }
+
+    public static String fold(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            b.append(fold(s.charAt(i)));
+        }
+        return b.toString();
+    }
+
+    static char fold(char c) {
+        char l = Character.toLowerCase(c);
+        switch (l) {
+            case 'ё': return 'е';
+            case 'қ': return 'к';
+            case 'ғ': return 'г';
+            case 'ң': return 'н';
+            case 'ө': return 'о';
+            case 'ұ': case 'ү': return 'у';
+            case 'һ': return 'х';
+            case 'і': return 'и';
+            case 'ә': return 'а';
+            case '’': case '`': case 'ʼ': return '\'';
+            case '‑': case '–': return '-';
+            default: return l;
+        }
+    }
+
+    static boolean isCyrillic(char c) {
+        return Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC;
+    }
+}

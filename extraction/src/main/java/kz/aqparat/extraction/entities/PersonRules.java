@@ -1,0 +1,660 @@
+package kz.aqparat.extraction.entities;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import kz.aqparat.contracts.EntityType;
+import kz.aqparat.extraction.morphology.Morphology;
+
+/**
+ * Person names: first name + (patronymic) + surname, initials + surname, then surnames and first names alone when
+ * the dictionary marks them as such or a full name of the same person came earlier; plus the roles written next to
+ * a name.
+ */
+final class PersonRules {
+
+    enum Form { FULL, SURNAME, INITIALS, FIRST }
+
+    /** A name part: its nominative, its key (lower case, folded, masculine for surnames) and gender if known. */
+    record Part(String nominative, String key, String gender, boolean strong) {
+    }
+
+    private static final String[] SURNAME_SUFFIXES = {"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына",
+        "ский", "ская", "цкий", "цкая", "енко", "ук", "юк", "ян", "янц", "швили", "дзе", "али", "улы", "лы", "бек",
+        "баев", "баева", "ович", "вич", "ко", "ых", "их", "ец"};
+
+    private final Morphology morphology;
+    private final Lexicon lex;
+    private final Set<String> roles;
+    private final Set<String> stop;
+
+    PersonRules(Morphology morphology, Lexicon lex) {
+        this.morphology = morphology;
+        this.lex = lex;
+        this.roles = lex.list("role");
+        this.stop = lex.list("stop_cap");
+    }
+
+    private static boolean nameLike(Token t) {
+        return t.kind == Token.Kind.CYRILLIC && t.cap && !t.upper && t.text.length() > 1;
+    }
+
+    Part first(Document d, int i) {
+        Token t = d.tokens.get(i);
+        if (!nameLike(t) || lex.list("stop_cap").contains(t.norm)) {
+            return null;
+        }
+        for (Morphology.Analysis a : d.readings(i)) {
+            if (a.hasTag("Name")) {
+                String g = a.hasTag("Fem") ? "F" : a.hasTag("Masc") ? "M" : null;
+                String lemma = a.lemma();
+                // "Аиды" has readings "аида" (Fem) and plural ones; prefer a singular reading
+                if (a.hasTag("PL") && d.readings(i).size() > 1) {
+                    continue;
+                }
+                return new Part(Document.matchCase(lemma, t.text), Normalizer.fold(lemma), g, true);
+            }
+        }
+        for (Morphology.Analysis a : d.readings(i)) {
+            if (a.hasTag("Name")) {
+                String lemma = a.lemma();
+                return new Part(Document.matchCase(lemma, t.text), Normalizer.fold(lemma),
+                        a.hasTag("Fem") ? "F" : "M", true);
+            }
+        }
+        String n = t.norm;
+        if (!d.unknown(i)) {
+            // "Дархан", "Бибигуль": in the name list, though the dictionary only knows a common noun
+            return lex.firstNames.contains(n) && !lex.ambiguousFirstNames.contains(n) && !d.isVerb(i)
+                    && !d.isAdjective(i) ? new Part(t.text, n, null, true) : null;
+        }
+        if (lex.firstNames.contains(n)) {
+            return new Part(t.text, n, null, true);
+        }
+        for (String e : new String[] {"ой", "ом", "ем", "ей", "ы", "и", "е", "у", "ю", "а", "я"}) {
+            if (n.endsWith(e) && n.length() > e.length() + 2) {
+                String stem = n.substring(0, n.length() - e.length());
+                for (String add : new String[] {"", "а", "я", "ь", "й"}) {
+                    if (lex.firstNames.contains(stem + add)) {
+                        String lemma = stem + add;
+                        return new Part(Document.matchCase(lemma, t.text), lemma,
+                                add.equals("а") || add.equals("я") ? "F" : "M", true);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    Part patronymic(Document d, int i) {
+        Token t = d.tokens.get(i);
+        if (!nameLike(t)) {
+            return null;
+        }
+        String n = t.norm;
+        String[][] forms = {{"овичем", "ович"}, {"евичем", "евич"}, {"ичем", "ич"}, {"ича", "ич"}, {"ичу", "ич"},
+            {"иче", "ич"}, {"ич", "ич"}, {"овной", "овна"}, {"евной", "евна"}, {"ичной", "ична"}, {"вны", "вна"},
+            {"вне", "вна"}, {"вну", "вна"}, {"вна", "вна"}, {"ичны", "ична"}, {"ичне", "ична"}, {"ичну", "ична"},
+            {"ична", "ична"}};
+        for (String[] f : forms) {
+            if (n.endsWith(f[0]) && n.length() > f[0].length() + 2) {
+                String nom = n.substring(0, n.length() - f[0].length()) + f[1];
+                if (d.hasTag(i, "Patr") || lex.middleNames.contains(nom) || n.contains("вич") || n.contains("вн")) {
+                    return new Part(Document.matchCase(nom, t.text), nom, f[1].endsWith("а") ? "F" : "M", true);
+                }
+            }
+        }
+        if (n.equals("улы") || n.equals("кызы") || n.endsWith("улы") && n.length() > 6) {
+            return new Part(t.text, n, n.endsWith("кызы") ? "F" : "M", true);
+        }
+        return null;
+    }
+
+    /** A surname: from the dictionary (Fam), the surname list, or its shape. */
+    Part surname(Document d, int i) {
+        Token t = d.tokens.get(i);
+        if (!nameLike(t) || stop.contains(t.norm)) {
+            return null;
+        }
+        for (Morphology.Analysis a : d.readings(i)) {
+            if (a.hasTag("Fam")) {
+                String masc = Normalizer.fold(a.lemma());
+                String g = a.hasTag("Fem") ? "F" : a.hasTag("Masc") ? "M" : null;
+                return new Part(null, masc, g, true);
+            }
+        }
+        String n = t.norm;
+        boolean known = d.unknown(i);
+        String masc = mascSurname(n);
+        if (lex.lastNames.contains(n) || masc != null && lex.lastNames.contains(masc)) {
+            String key = masc != null && lex.lastNames.contains(masc) ? masc : n;
+            return new Part(null, key, feminineForm(n) ? "F" : null, known);
+        }
+        if (!known) {
+            return null;
+        }
+        for (String s : SURNAME_SUFFIXES) {
+            if (n.endsWith(s)) {
+                return new Part(null, masc != null ? masc : n, null, false);
+            }
+        }
+        if (masc != null) {
+            return new Part(null, masc, null, false);
+        }
+        return new Part(null, stripForeign(n), null, false);
+    }
+
+    private static boolean feminineForm(String n) {
+        return n.endsWith("ова") || n.endsWith("ева") || n.endsWith("ина") || n.endsWith("ына") || n.endsWith("ская")
+                || n.endsWith("цкая") || n.endsWith("овой") || n.endsWith("евой") || n.endsWith("иной");
+    }
+
+    /** The masculine nominative of a Russian-type surname form (Балаевой → балаев), or null. */
+    static String mascSurname(String n) {
+        String[][] map = {{"овой", "ов"}, {"евой", "ев"}, {"иной", "ин"}, {"ыной", "ын"}, {"овым", "ов"},
+            {"евым", "ев"}, {"иным", "ин"}, {"ыным", "ын"}, {"ова", "ов"}, {"ева", "ев"}, {"ина", "ин"},
+            {"ына", "ын"}, {"ову", "ов"}, {"еву", "ев"}, {"ину", "ин"}, {"ыну", "ын"}, {"ове", "ов"}, {"еве", "ев"},
+            {"ине", "ин"}, {"ыне", "ын"}, {"ов", "ов"}, {"ев", "ев"}, {"ин", "ин"}, {"ын", "ын"},
+            {"ского", "ский"}, {"скому", "ский"}, {"ским", "ский"}, {"ском", "ский"}, {"ская", "ский"},
+            {"ской", "ский"}, {"скую", "ский"}, {"ский", "ский"}, {"цкого", "цкий"}, {"цкому", "цкий"},
+            {"цким", "цкий"}, {"цкая", "цкий"}, {"цкой", "цкий"}, {"цкий", "цкий"}};
+        for (String[] m : map) {
+            if (n.endsWith(m[0]) && n.length() > m[0].length() + 2) {
+                return n.substring(0, n.length() - m[0].length()) + m[1];
+            }
+        }
+        return null;
+    }
+
+    /** Foreign surnames decline like nouns: Клинсмана → клинсман, Бута → бут; indeclinable ones stay. */
+    static String stripForeign(String n) {
+        for (String e : new String[] {"ом", "ым", "ем", "а", "у", "е"}) {
+            if (n.endsWith(e) && n.length() > e.length() + 3) {
+                String stem = n.substring(0, n.length() - e.length());
+                char c = stem.charAt(stem.length() - 1);
+                if ("аеёиоуыэюяь".indexOf(c) < 0) {
+                    return stem;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Every key a surname form may have: for merging a lone "Балаевой" with "Аида Балаева". */
+    Set<String> surnameKeys(Document d, int i) {
+        Set<String> k = new HashSet<>();
+        Token t = d.tokens.get(i);
+        k.add(t.norm);
+        String m = mascSurname(t.norm);
+        if (m != null) {
+            k.add(m);
+        }
+        k.add(stripForeign(t.norm));
+        for (Morphology.Analysis a : d.readings(i)) {
+            if (a.hasTag("Fam")) {
+                k.add(Normalizer.fold(a.lemma()));
+            }
+        }
+        return k;
+    }
+
+    static String surnameNominative(Part s, String surface, String gender) {
+        String masc = s.key();
+        String folded = Normalizer.fold(surface);
+        if (folded.endsWith("ов") || folded.endsWith("ев") || folded.endsWith("ин") || folded.endsWith("ын")
+                || folded.endsWith("ский") || folded.endsWith("цкий")) {
+            gender = "M";
+        } else if (folded.endsWith("овой") || folded.endsWith("евой") || folded.endsWith("иной")
+                || folded.endsWith("ской") && !"M".equals(gender)) {
+            gender = "F";
+        }
+        boolean russian = masc.endsWith("ов") || masc.endsWith("ев") || masc.endsWith("ин") || masc.endsWith("ын")
+                || masc.endsWith("ский") || masc.endsWith("цкий");
+        String nom;
+        if (!russian) {
+            // foreign and Kazakh indeclinable surnames are kept; declined foreign ones are cut back to the stem
+            nom = masc;
+        } else if ("F".equals(gender)) {
+            nom = masc.endsWith("ий") ? masc.substring(0, masc.length() - 2) + "ая" : masc + "а";
+        } else {
+            nom = masc;
+        }
+        return restoreLetters(nom, surface);
+    }
+
+    /** Capitalise like the surface and keep its Kazakh letters where the folded nominative agrees with it. */
+    static String restoreLetters(String nom, String surface) {
+        StringBuilder b = new StringBuilder(nom.length());
+        for (int i = 0; i < nom.length(); i++) {
+            char c = nom.charAt(i);
+            if (i < surface.length() && Normalizer.fold(surface.charAt(i)) == c) {
+                char s = surface.charAt(i);
+                b.append(i == 0 ? Character.toUpperCase(s) : Character.toLowerCase(s));
+            } else {
+                b.append(i == 0 ? Character.toUpperCase(c) : c);
+            }
+        }
+        return b.toString();
+    }
+
+    boolean isPersonStart(Document d, int i) {
+        Part f = first(d, i);
+        return f != null && i + 1 < d.tokens.size() && surname(d, i + 1) != null;
+    }
+
+    private static final Set<String> PARTICLES = Set.of("ле", "де", "ван", "фон", "дер", "ди", "да", "дель", "ла",
+        "бин", "ибн", "аль", "эль", "абд", "ал", "ун");
+
+    /** Could this token be part of a name run: a name by the dictionary or lists, or unknown to the dictionary. */
+    private boolean namePart(Document d, int i, Lexicon.Node gazetteer) {
+        Token t = d.tokens.get(i);
+        if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm)) {
+            return false;
+        }
+        for (String k : d.keys(i)) {
+            Lexicon.Node n = gazetteer.next.get(k);
+            if (n != null && n.entry != null) {
+                return false;
+            }
+        }
+        if (d.lemmaIn(i, lex.list("org_head")) || d.lemmaIn(i, lex.list("loc_descriptor"))
+                || d.lemmaIn(i, roles)) {
+            return false;
+        }
+        if (i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
+                && (d.lemmaIn(i + 1, lex.list("loc_head")) || d.lemmaIn(i + 1, lex.list("org_head")))) {
+            return false;
+        }
+        if (d.unknown(i)) {
+            return true;
+        }
+        for (Morphology.Analysis a : d.readings(i)) {
+            if (a.hasTag("Name") || a.hasTag("Fam") || a.hasTag("Patr")) {
+                return true;
+            }
+        }
+        return lex.lastNames.contains(t.norm);
+    }
+
+    /**
+     * Runs of capitalised name words in one line: first name (+ patronymic or more given names) + surname, and
+     * foreign names unknown to the dictionary ("Пегги Уитсон", "Ху Цзиньтао", "Марин Ле Пен").
+     */
+    void fullNames(Document d) {
+        List<Token> t = d.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            if (d.claimed(i)) {
+                continue;
+            }
+            if (initials(d, i) > 0) {
+                continue;
+            }
+            Part f = first(d, i);
+            if (f == null && !namePart(d, i, lex.gazetteer)) {
+                continue;
+            }
+            // extend the run
+            int e = i + 1;
+            while (e < t.size() && e < i + 5 && !t.get(e).lineStart) {
+                Token x = t.get(e);
+                if (PARTICLES.contains(x.norm) && e + 1 < t.size() && nameLike(t.get(e + 1))
+                        && !t.get(e + 1).lineStart) {
+                    e++;
+                    continue;
+                }
+                if (namePart(d, e, lex.gazetteer)) {
+                    e++;
+                    continue;
+                }
+                // after a first name, the next capitalised word is the surname even if it is also a common word
+                if (f != null && e == i + 1 && nameLike(x) && !stop.contains(x.norm) && !d.claimed(e)
+                        && !d.lemmaIn(e, lex.list("org_head")) && !d.lemmaIn(e, roles) && !inGazetteer(d, e)
+                        && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
+                        && d.lemmaIn(e + 1, lex.list("org_head")))) {
+                    e++;
+                }
+                break;
+            }
+            if (e - i < 2) {
+                continue;
+            }
+            boolean anyName = f != null;
+            boolean allUnknown = true;
+            for (int k = i; k < e; k++) {
+                if (!d.unknown(k) && !PARTICLES.contains(t.get(k).norm)) {
+                    allUnknown = false;
+                }
+                if (k > i && (patronymic(d, k) != null || surname(d, k) != null && surname(d, k).strong())) {
+                    anyName = true;
+                }
+            }
+            if (!anyName && !(allUnknown && !d.sentenceStart(i))) {
+                continue;
+            }
+            addRun(d, i, e, f);
+            i = e - 1;
+        }
+    }
+
+    private boolean inGazetteer(Document d, int i) {
+        for (String k : d.keys(i)) {
+            Lexicon.Node n = lex.gazetteer.next.get(k);
+            if (n != null && n.entry != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addRun(Document d, int i, int e, Part f) {
+        List<Token> t = d.tokens;
+        Part m = e - i >= 2 ? patronymic(d, e - 1) : null;
+        String gender = f != null ? f.gender() : null;
+        if (m != null && e - i == 2 && f != null) {
+            // "Борис Николаевич": first name and patronymic, no surname
+            Document.Found found = d.add(EntityType.PERSON, "", f.nominative() + " " + m.nominative(), null, i, e);
+            found.form = Form.FULL;
+            found.surnameKey = "";
+            found.firstKey = f.key() + " " + m.key();
+            roles(d, found);
+            return;
+        }
+        StringBuilder name = new StringBuilder(f != null ? f.nominative() : t.get(i).text);
+        for (int k = i + 1; k < e - 1; k++) {
+            Part p = patronymic(d, k);
+            name.append(' ').append(p != null ? p.nominative() : t.get(k).text);
+            if (p != null && gender == null) {
+                gender = p.gender();
+            }
+        }
+        Part s = surname(d, e - 1);
+        String surnameKey;
+        if (s != null) {
+            if (gender == null) {
+                gender = s.gender();
+            }
+            name.append(' ').append(surnameNominative(s, t.get(e - 1).text, gender));
+            surnameKey = s.key();
+        } else {
+            name.append(' ').append(t.get(e - 1).text);
+            surnameKey = t.get(e - 1).norm;
+        }
+        String firstKey = f != null ? f.key() : t.get(i).norm;
+        Document.Found found = d.add(EntityType.PERSON, surnameKey, name.toString(), null, i, e);
+        found.form = Form.FULL;
+        found.surnameKey = surnameKey;
+        found.firstKey = firstKey;
+        roles(d, found);
+        latinAfter(d, found);
+    }
+
+    /** "Барри Лоуенкрон (Barry Lowenkron)": the Latin spelling in brackets is the same person. */
+    private void latinAfter(Document d, Document.Found person) {
+        List<Token> t = d.tokens;
+        int o = person.end;
+        if (o + 3 < t.size() && t.get(o).is("(") && t.get(o + 1).kind == Token.Kind.LATIN && t.get(o + 1).cap) {
+            int e = o + 1;
+            while (e < t.size() && e < o + 5 && t.get(e).kind == Token.Kind.LATIN) {
+                e++;
+            }
+            if (e < t.size() && t.get(e).is(")") && e - o >= 3) {
+                Document.Found f = d.add(EntityType.PERSON, person.key, person.name, null, o + 1, e);
+                f.form = Form.FULL;
+                f.surnameKey = person.surnameKey;
+                f.firstKey = person.firstKey;
+            }
+        }
+    }
+
+    private boolean acceptableWeakSurname(Document d, int j) {
+        if (!d.unknown(j)) {
+            return false;
+        }
+        return !(j + 1 < d.tokens.size() && d.tokens.get(j + 1).is(".") && d.tokens.get(j).text.length() <= 2);
+    }
+
+    /** "Б. Нысанбаева", "А. С. Пушкин". Returns the end token index, or -1. */
+    private int initials(Document d, int i) {
+        List<Token> t = d.tokens;
+        int k = i;
+        int count = 0;
+        StringBuilder letters = new StringBuilder();
+        while (k + 1 < t.size() && count < 2 && t.get(k).kind == Token.Kind.CYRILLIC && t.get(k).text.length() == 1
+                && Character.isUpperCase(t.get(k).text.charAt(0)) && t.get(k + 1).is(".")) {
+            letters.append(t.get(k).text).append(". ");
+            k += 2;
+            count++;
+        }
+        if (count == 0 || k >= t.size() || d.claimed(k) || !nameLike(t.get(k))) {
+            return -1;
+        }
+        Part s = surname(d, k);
+        if (s == null) {
+            return -1;
+        }
+        String name = letters + surnameNominative(s, t.get(k).text, s.gender());
+        Document.Found found = d.add(EntityType.PERSON, s.key(), name, null, i, k + 1);
+        found.form = Form.INITIALS;
+        found.surnameKey = s.key();
+        found.firstKey = Normalizer.fold(t.get(i).text);
+        roles(d, found);
+        return k + 1;
+    }
+
+    /** Surnames and first names alone: known from a full name earlier, marked by the dictionary, or after a role. */
+    void shortForms(Document d) {
+        List<Token> t = d.tokens;
+        Set<String> surnames = new HashSet<>();
+        Set<String> firsts = new HashSet<>();
+        for (Document.Found f : d.found) {
+            if (f.type == EntityType.PERSON && f.surnameKey != null && !f.surnameKey.isEmpty()) {
+                surnames.add(f.surnameKey);
+                if (f.form == Form.FULL) {
+                    firsts.add(f.firstKey);
+                }
+            }
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (d.claimed(i) || !nameLike(t.get(i)) || stop.contains(t.get(i).norm)) {
+                continue;
+            }
+            String known = null;
+            for (String k : surnameKeys(d, i)) {
+                if (surnames.contains(k)) {
+                    known = k;
+                }
+            }
+            if (known != null) {
+                Document.Found f = d.add(EntityType.PERSON, known, t.get(i).text, null, i, i + 1);
+                f.form = Form.SURNAME;
+                f.surnameKey = known;
+                continue;
+            }
+            Part fn = first(d, i);
+            if (fn != null && firsts.contains(fn.key())) {
+                Document.Found f = d.add(EntityType.PERSON, fn.key(), fn.nominative(), null, i, i + 1);
+                f.form = Form.FIRST;
+                f.firstKey = fn.key();
+                continue;
+            }
+            boolean afterRole = i > 0 && t.get(i - 1).isWord() && d.lemmaIn(i - 1, roles);
+            Part s = surname(d, i);
+            if (s != null && (onlyNameReadings(d, i, "Fam") && !d.unknown(i) || afterRole && (s.strong()
+                    || d.unknown(i)))) {
+                String name = surnameNominative(s, t.get(i).text, s.gender());
+                Document.Found f = d.add(EntityType.PERSON, s.key(), name, null, i, i + 1);
+                f.form = Form.SURNAME;
+                f.surnameKey = s.key();
+                surnames.add(s.key());
+                roles(d, f);
+                continue;
+            }
+            if (fn != null && !lex.ambiguousFirstNames.contains(fn.key()) && onlyNameReadings(d, i, "Name")
+                    && !d.sentenceStart(i)) {
+                Document.Found f = d.add(EntityType.PERSON, fn.key(), fn.nominative(), null, i, i + 1);
+                f.form = Form.FIRST;
+                f.firstKey = fn.key();
+            }
+        }
+    }
+
+    /** Every dictionary reading is a name of the given kind (Fam, Name, Patr): no common word reads the same. */
+    private static boolean onlyNameReadings(Document d, int i, String kind) {
+        List<Morphology.Analysis> r = d.readings(i);
+        if (r.isEmpty()) {
+            return false;
+        }
+        boolean any = false;
+        for (Morphology.Analysis a : r) {
+            if (a.hasTag(kind)) {
+                any = true;
+            } else if (!a.hasTag("Name") && !a.hasTag("Fam") && !a.hasTag("Patr")) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    /** Roles written before the name ("депутат Мажилиса Руслан Кожасбаев") or after it (", министр ..."). */
+    void roles(Document d, Document.Found person) {
+        List<Token> t = d.tokens;
+        // left context up to the sentence start, another entity of type PERSON, or 30 tokens
+        int k = person.start - 1;
+        int limit = Math.max(0, person.start - 30);
+        while (k >= limit) {
+            Token x = t.get(k);
+            if (x.is(".") || x.is("!") || x.is("?") || x.is(":") || x.is(";") || x.is("(") || x.is(")")
+                    || t.get(k + 1).lineStart || d.owner[k] != null && d.owner[k].type == EntityType.PERSON) {
+                break;
+            }
+            k--;
+        }
+        int from = k + 1;
+        Document.Found previous = k >= 0 && d.owner[k] != null && d.owner[k].type == EntityType.PERSON
+                ? d.owner[k] : null;
+        List<int[]> segments = new ArrayList<>();
+        int segEnd = person.start;
+        int depth = 0;
+        for (int i = person.start - 1; i >= from; i--) {
+            Token x = t.get(i);
+            if (x.is("»")) {
+                depth++;
+            } else if (x.is("«")) {
+                depth = Math.max(0, depth - 1);
+            } else if (x.is(",") && depth == 0) {
+                segments.add(new int[] {i + 1, segEnd});
+                segEnd = i;
+            }
+        }
+        segments.add(new int[] {from, segEnd});
+        List<String> found = new ArrayList<>();
+        boolean plural = false;
+        for (int n = 0; n < segments.size(); n++) {
+            int s = segments.get(n)[0];
+            int e = segments.get(n)[1];
+            while (s < e && (t.get(s).norm.equals("и") || t.get(s).norm.equals("а") || t.get(s).norm.equals("также")
+                    || t.get(s).norm.equals("в") && false)) {
+                s++;
+            }
+            if (s >= e) {
+                if (n == 0 && previous != null && previous.pluralRole && !previous.roles.isEmpty()) {
+                    found.add(previous.roles.get(previous.roles.size() - 1));
+                    plural = true;
+                }
+                break;
+            }
+            int head = -1;
+            for (int i = s; i < e; i++) {
+                if (t.get(i).isWord() && d.lemmaIn(i, roles) && !t.get(i).cap || t.get(i).isWord()
+                        && d.lemmaIn(i, roles) && i == s) {
+                    head = i;
+                    break;
+                }
+            }
+            if (n == 0 && head < 0 && e - s == 1 && t.get(s).norm.equals("и") && previous != null
+                    && previous.pluralRole) {
+                found.add(previous.roles.get(previous.roles.size() - 1));
+                break;
+            }
+            if (head < 0) {
+                break;
+            }
+            int rs = head;
+            while (rs - 1 >= s && t.get(rs - 1).isWord() && d.isAdjective(rs - 1) && !d.isVerb(rs - 1)
+                    && rs - 1 >= head - 2) {
+                rs--;
+            }
+            boolean verb = false;
+            for (int i = head + 1; i < e; i++) {
+                if (d.isVerb(i) && !d.isAdjective(i)) {
+                    verb = true;
+                }
+            }
+            if (verb || e - head > 14) {
+                break;
+            }
+            String role = roleText(d, rs, head, e);
+            if (n == 0) {
+                plural = d.hasTag(head, "PL") && !d.hasTag(head, "Sin");
+            }
+            found.add(0, role);
+        }
+        // apposition after the name: "Аида Балаева, заместитель председателя коалиции,"
+        int a = person.end;
+        if (found.isEmpty() && a + 1 < t.size() && t.get(a).is(",") && t.get(a + 1).isWord()
+                && d.lemmaIn(a + 1, roles) && !t.get(a + 1).cap) {
+            int e = a + 1;
+            while (e < t.size() && e < a + 12 && !(t.get(e).is(",") || t.get(e).is(".") || t.get(e).is(";")
+                    || t.get(e).is("(") || t.get(e).is(")") || t.get(e).lineStart && e > a + 1)) {
+                if (d.isVerb(e) && !d.isAdjective(e)) {
+                    e = -1;
+                    break;
+                }
+                e++;
+            }
+            if (e > a + 1) {
+                found.add(roleText(d, a + 1, a + 1, e));
+            }
+        }
+        person.roles.addAll(found);
+        person.pluralRole = plural;
+    }
+
+    /** Role text with its head noun in the nominative singular, lower case: "депутаты Мажилиса" → "депутат Мажилиса". */
+    private String roleText(Document d, int rs, int head, int e) {
+        List<Token> t = d.tokens;
+        StringBuilder b = new StringBuilder();
+        for (int i = rs; i < e; i++) {
+            Token x = t.get(i);
+            String w = x.text;
+            if (i == head) {
+                List<Morphology.Analysis> r = d.readings(i);
+                for (Morphology.Analysis a : r) {
+                    if (a.tag().startsWith("NN")) {
+                        w = a.lemma();
+                        break;
+                    }
+                }
+                if (i == rs) {
+                    w = w.toLowerCase();
+                }
+            } else if (i < head) {
+                w = i == rs ? w.toLowerCase() : w;
+                for (Morphology.Analysis a : d.readings(i)) {
+                    if (a.tag().startsWith("ADJ")) {
+                        w = a.lemma();
+                        break;
+                    }
+                }
+            }
+            b.append(w);
+            if (i + 1 < e) {
+                b.append(d.text, x.end, t.get(i + 1).start);
+            }
+        }
+        return b.toString().replace('\n', ' ').trim();
+    }
+}

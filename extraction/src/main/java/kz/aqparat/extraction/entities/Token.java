@@ -1,0 +1,59 @@
+package kz.aqparat.extraction.entities;
+
+/** A word, number or punctuation mark of the text, with its offsets and normalised lower-case form. */
+public final class Token {
+
+    public enum Kind { CYRILLIC, LATIN, NUMBER, PUNCT }
+
+    public final String text;
+    public final int start;
+    public final int end;
+    /** Lower case, ё→е, Kazakh letters folded to their Russian counterparts (қ→к, ғ→г, ...). */
+    public final String norm;
+    public final Kind kind;
+    /** First letter upper case. */
+    public final boolean cap;
+    /** More than one letter and every letter upper case (an abbreviation such as ВКО or НАТО). */
+    public final boolean upper;
+    /** Only line breaks/spaces before it include a line break. */
+    public final boolean lineStart;
+
+    Token(String text, int start, int end, Kind kind, boolean lineStart) {
+        this.text = text;
+        this.start = start;
+        this.end = end;
+        this.kind = kind;
+        this.norm = Normalizer.fold(text);
+        this.lineStart = lineStart;
+        boolean c = false;
+        boolean u = true;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isLetter(ch)) {
+                if (letters == 0) {
+                    c = Character.isUpperCase(ch);
+                }
+                letters++;
+                if (!Character.isUpperCase(ch)) {
+                    u = false;
+                }
+            }
+        }
+        this.cap = c;
+        this.upper = u && letters > 1;
+    }
+
+    public boolean isWord() {
+        return kind == Kind.CYRILLIC || kind == Kind.LATIN;
+    }
+
+    public boolean is(String punct) {
+        return kind == Kind.PUNCT && text.equals(punct);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

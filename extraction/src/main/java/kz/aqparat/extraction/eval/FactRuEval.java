@@ -1,0 +1,186 @@
+package kz.aqparat.extraction.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import kz.aqparat.contracts.Entity;
+import kz.aqparat.contracts.EntityType;
+import kz.aqparat.contracts.Mention;
+import kz.aqparat.extraction.entities.EntityExtractor;
+import kz.aqparat.extraction.entities.Token;
+import kz.aqparat.extraction.entities.Tokenizer;
+
+/**
+ * Scores the entity extractor on the factRuEval-2016 devset the way natasha's naeval does: every token of the text
+ * gets the type of the span covering it (or none), then precision, recall and F1 per type are counted over tokens,
+ * summed over all documents; the micro average sums the three types' counts.
+ *
+ * <p>Run: {@code java -cp ... kz.aqparat.extraction.eval.FactRuEval [devset dir]} (default
+ * {@code datasets/factru-devset}).
+ */
+public final class FactRuEval {
+
+    /** The devset's types, named as in factRuEval. */
+    public enum Type { PER, LOC, ORG }
+
+    /** Token counts of one type. */
+    public record Score(long truePositives, long falsePositives, long falseNegatives) {
+        public double precision() {
+            long d = truePositives + falsePositives;
+            return d == 0 ? 0 : (double) truePositives / d;
+        }
+
+        public double recall() {
+            long d = truePositives + falseNegatives;
+            return d == 0 ? 0 : (double) truePositives / d;
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        Score plus(Score o) {
+            return new Score(truePositives + o.truePositives, falsePositives + o.falsePositives,
+                    falseNegatives + o.falseNegatives);
+        }
+    }
+
+    /** Per-type scores and their micro average over {@code documents} documents. */
+    public record Scores(int documents, Map<Type, Score> byType, Score micro) {
+        public String table() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "factRuEval devset, %d documents, token-level scores%n", documents));
+            b.append(String.format(Locale.ROOT, "%-6s %9s %9s %9s %7s %7s %7s%n",
+                    "type", "precision", "recall", "F1", "tp", "fp", "fn"));
+            for (Type t : Type.values()) {
+                row(b, t.name(), byType.get(t));
+            }
+            row(b, "micro", micro);
+            return b.toString();
+        }
+
+        private static void row(StringBuilder b, String name, Score s) {
+            b.append(String.format(Locale.ROOT, "%-6s %9.3f %9.3f %9.3f %7d %7d %7d%n", name, s.precision(),
+                    s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives()));
+        }
+    }
+
+    private FactRuEval() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = Path.of(args.length > 0 ? args[0] : "datasets/factru-devset");
+        System.out.print(evaluate(dir).table());
+    }
+
+    public static Scores evaluate(Path dir) {
+        return evaluate(dir, EntityExtractor.load());
+    }
+
+    public static Scores evaluate(Path dir, EntityExtractor extractor) {
+        ObjectMapper json = new ObjectMapper();
+        List<Path> texts;
+        try (Stream<Path> files = Files.list(dir)) {
+            texts = files.filter(p -> p.getFileName().toString().matches("book_\\d+\\.txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("no book_N.txt files in " + dir);
+        }
+        Map<Type, Score> byType = new EnumMap<>(Type.class);
+        for (Type t : Type.values()) {
+            byType.put(t, new Score(0, 0, 0));
+        }
+        for (Path txt : texts) {
+            String name = txt.getFileName().toString();
+            Path gold = txt.resolveSibling(name.substring(0, name.length() - 4) + ".json");
+            try {
+                String text = Files.readString(txt, StandardCharsets.UTF_8);
+                List<Span> goldSpans = new ArrayList<>();
+                for (JsonNode m : json.readTree(gold.toFile())) {
+                    goldSpans.add(new Span(Type.valueOf(m.get("type").asText()), m.get("start").asInt(),
+                            m.get("end").asInt()));
+                }
+                List<Span> found = new ArrayList<>();
+                for (Entity e : extractor.extract(text).entities()) {
+                    Type t = map(e.type());
+                    for (Mention m : e.mentions()) {
+                        found.add(new Span(t, m.start(), m.end()));
+                    }
+                }
+                Map<Type, Score> doc = score(text, goldSpans, found);
+                doc.forEach((t, s) -> byType.merge(t, s, Score::plus));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + txt + " or " + gold, e);
+            }
+        }
+        Score micro = new Score(0, 0, 0);
+        for (Score s : byType.values()) {
+            micro = micro.plus(s);
+        }
+        return new Scores(texts.size(), byType, micro);
+    }
+
+    static Type map(EntityType type) {
+        return switch (type) {
+            case PERSON -> Type.PER;
+            case LOCATION -> Type.LOC;
+            case ORGANIZATION -> Type.ORG;
+        };
+    }
+
+    record Span(Type type, int start, int end) {
+    }
+
+    /** Token-level counts of one document. */
+    static Map<Type, Score> score(String text, List<Span> gold, List<Span> found) {
+        List<Token> tokens = Tokenizer.tokenize(text);
+        Type[] g = tag(tokens, gold);
+        Type[] f = tag(tokens, found);
+        Map<Type, Score> result = new EnumMap<>(Type.class);
+        for (Type t : Type.values()) {
+            long tp = 0;
+            long fp = 0;
+            long fn = 0;
+            for (int i = 0; i < tokens.size(); i++) {
+                boolean inGold = g[i] == t;
+                boolean inFound = f[i] == t;
+                if (inGold && inFound) {
+                    tp++;
+                } else if (inFound) {
+                    fp++;
+                } else if (inGold) {
+                    fn++;
+                }
+            }
+            result.put(t, new Score(tp, fp, fn));
+        }
+        return result;
+    }
+
+    private static Type[] tag(List<Token> tokens, List<Span> spans) {
+        Type[] tags = new Type[tokens.size()];
+        for (Span s : spans) {
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (t.start >= s.start() && t.end <= s.end() && (tags[i] == null)) {
+                    tags[i] = s.type();
+                }
+            }
+        }
+        return tags;
+    }
+}

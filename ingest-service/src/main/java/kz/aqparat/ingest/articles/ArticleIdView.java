@@ -1,0 +1,204 @@
+package kz.aqparat.ingest.articles;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import kz.aqparat.contracts.TopicInitializer;
+import kz.aqparat.contracts.Topics;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ids of all articles already in {@code articles.raw}, with the versions of each, so that an article pushed
+ * twice is stored once.
+ *
+ * <p>A version is the fingerprint of the text, {@code ArticleIds.of(null, text)}, carried in the record header
+ * {@value #TEXT_FINGERPRINT_HEADER}. For an article without URL the id already is that fingerprint. For an article
+ * with a URL the id comes from the URL, so a corrected text gets the same id: it is a new version and is written
+ * (compaction downstream keeps the latest), while any version seen before is a duplicate, so a feed re-sending
+ * an old item does not revert a correction. A record without the header (written by another tool) counts as
+ * "every version of this id is known".
+ *
+ * <p>Why a plain consumer and not Kafka Streams: the view needs every id on every instance (any instance may
+ * receive any article), which is what a Streams global store gives, but a global store restores by copying the
+ * topic's raw values into its store, i.e. whole article texts, and brings a state directory and an application id
+ * per instance. A consumer without a group, {@code assign}ed to all partitions of {@code articles.raw} and read
+ * from the beginning, keeps only keys and headers (values are skipped by a deserializer that returns null), needs
+ * no state on disk, and survives a restart by re-reading them. Each instance also records the versions it writes
+ * as soon as it claims them, so that a repeat arriving before the consumer has caught up is still a duplicate.
+ *
+ * <p>The view is {@link #isReady() ready} once it has read up to the end offsets seen at start; until then
+ * requests are answered 503, because a "new" answer could not be trusted. Two instances that receive the same
+ * new article in the same instant may both write it; both records carry the same key and the same content, and
+ * everything downstream is keyed by id (compacted store, replay-safe views), so the article is still stored once.
+ * Memory grows with the number of articles (about 250 bytes per id); partitions added after start are picked up
+ * on the next restart.
+ */
+@Context
+public class ArticleIdView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleIdView.class);
+    public static final String TEXT_FINGERPRINT_HEADER = "aqparat.text.fingerprint";
+    private static final CompletableFuture<Void> STORED = CompletableFuture.completedFuture(null);
+    /** The version of a record that has no fingerprint header: it stands for every version. */
+    private static final String ANY_VERSION = "*";
+
+    /** id -> fingerprint -> the write of that version (completed once it is in Kafka). Inner maps are immutable. */
+    private final Map<String, Map<String, CompletableFuture<Void>>> ids = new ConcurrentHashMap<>();
+    private final KafkaConsumer<String, Void> consumer;
+    private final KafkaClientMetrics metrics;
+    private final Thread thread;
+    private volatile boolean ready;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    public ArticleIdView(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                         @Value("${aqparat.topic.partitions:3}") int partitions,
+                         @Value("${aqparat.topic.replication:1}") short replication,
+                         MeterRegistry registry) {
+        TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-article-id-view");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Deserializer<Void> skipValue = (topic, data) -> null;
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), skipValue);
+        this.metrics = new KafkaClientMetrics(consumer);
+        metrics.bindTo(registry);
+        this.thread = new Thread(this::run, "article-id-view");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public boolean isReady() {
+        return ready && failure == null;
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    /** Why the view stopped, or null while it runs. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Claims one version of an article for a write: returns null if that version was unknown (the caller must write
+     * it and complete or {@link #release} the claim), otherwise the earlier claim, completed once that is stored.
+     */
+    CompletableFuture<Void> claim(String id, String fingerprint, CompletableFuture<Void> write) {
+        List<CompletableFuture<Void>> earlier = new java.util.ArrayList<>(1);
+        ids.compute(id, (key, versions) -> {
+            CompletableFuture<Void> known = versions == null ? null
+                    : versions.getOrDefault(fingerprint, versions.get(ANY_VERSION));
+            if (known != null) {
+                earlier.add(known);
+                return versions;
+            }
+            return with(versions, fingerprint, write);
+        });
+        return earlier.isEmpty() ? null : earlier.get(0);
+    }
+
+    /** Gives a claim back after its write failed, so that a retry of the same article is written. */
+    void release(String id, String fingerprint, CompletableFuture<Void> write) {
+        ids.computeIfPresent(id, (key, versions) -> {
+            if (versions.get(fingerprint) != write) {
+                return versions;
+            }
+            Map<String, CompletableFuture<Void>> rest = new HashMap<>(versions);
+            rest.remove(fingerprint);
+            return rest.isEmpty() ? null : Map.copyOf(rest);
+        });
+    }
+
+    private void stored(String id, String fingerprint) {
+        ids.compute(id, (key, versions) ->
+                versions != null && versions.containsKey(fingerprint) ? versions : with(versions, fingerprint, STORED));
+    }
+
+    private static Map<String, CompletableFuture<Void>> with(Map<String, CompletableFuture<Void>> versions,
+                                                             String fingerprint, CompletableFuture<Void> write) {
+        if (versions == null) {
+            return Map.of(fingerprint, write);
+        }
+        Map<String, CompletableFuture<Void>> more = new HashMap<>(versions);
+        more.put(fingerprint, write);
+        return Map.copyOf(more);
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_RAW.name(), Duration.ofMinutes(5))
+                    .stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> target = new HashMap<>(consumer.endOffsets(partitions, Duration.ofMinutes(5)));
+            while (running) {
+                try {
+                    for (ConsumerRecord<String, Void> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.key() != null) {
+                            Header header = record.headers().lastHeader(TEXT_FINGERPRINT_HEADER);
+                            stored(record.key(), header == null || header.value() == null ? ANY_VERSION
+                                    : new String(header.value(), StandardCharsets.US_ASCII));
+                        }
+                    }
+                    if (!ready) {
+                        target.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+                        if (target.isEmpty()) {
+                            ready = true;
+                            LOG.info("article id view ready with {} ids", ids.size());
+                        }
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    LOG.warn("article id view: {}; retrying", e.toString());
+                    Thread.sleep(1000);
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (Throwable e) {
+            if (running) {
+                failure = e;
+                LOG.error("article id view stopped; this instance can no longer tell duplicates", e);
+            }
+        } finally {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+        metrics.close();
+    }
+}

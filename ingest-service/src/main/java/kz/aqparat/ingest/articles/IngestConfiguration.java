@@ -1,0 +1,50 @@
+package kz.aqparat.ingest.articles;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/** {@code aqparat.ingest.*}: request limits and how long an answer may wait for Kafka. */
+@ConfigurationProperties("aqparat.ingest")
+public class IngestConfiguration {
+
+    /** Largest single article body (and largest NDJSON line), in bytes. */
+    private int maxArticleBytes = 1024 * 1024;
+    /** Largest NDJSON batch body; also Micronaut's {@code micronaut.server.max-request-size}. */
+    private int maxBatchBytes = 32 * 1024 * 1024;
+    /** How long a request waits for Kafka to acknowledge its write(s) before answering 503. */
+    private Duration sendTimeout = Duration.ofSeconds(15);
+    /** Seconds a client should wait before retrying after a 503. */
+    private int retryAfterSeconds = 5;
+
+    public int getMaxArticleBytes() {
+        return maxArticleBytes;
+    }
+
+    public void setMaxArticleBytes(int maxArticleBytes) {
+        this.maxArticleBytes = maxArticleBytes;
+    }
+
+    public int getMaxBatchBytes() {
+        return maxBatchBytes;
+    }
+
+    public void setMaxBatchBytes(int maxBatchBytes) {
+        this.maxBatchBytes = maxBatchBytes;
+    }
+
+    public Duration getSendTimeout() {
+        return sendTimeout;
+    }
+
+    public void setSendTimeout(Duration sendTimeout) {
+        this.sendTimeout = sendTimeout;
+    }
+
+    public int getRetryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public void setRetryAfterSeconds(int retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}

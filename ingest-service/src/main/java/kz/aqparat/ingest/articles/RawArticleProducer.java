@@ -1,0 +1,44 @@
+package kz.aqparat.ingest.articles;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.util.Properties;
+import kz.aqparat.contracts.JsonSerde;
+import kz.aqparat.contracts.RawArticle;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The producer for {@code articles.raw}: durable (acks=all, idempotent) and quick to give up, so that a request
+ * gets its 503 within {@code aqparat.ingest.send-timeout} when Kafka is unavailable. Built here rather than taken
+ * from micronaut-kafka, whose own {@code Producer} bean would compete with it for injection.
+ */
+final class RawArticleProducer {
+
+    private RawArticleProducer() {
+    }
+
+    static Producer<String, RawArticle> create(String bootstrapServers, IngestConfiguration config,
+                                               MeterRegistry registry) {
+        long timeoutMs = config.getSendTimeout().toMillis();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-articles-raw");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, config.getMaxArticleBytes() * 2 + 4096));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // send() blocks at most max.block.ms for metadata; delivery then ends (ack or error) within
+        // delivery.timeout.ms, so the callback fires before the request's own timeout.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 3);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeoutMs / 3));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs * 2 / 3));
+        KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new JsonSerde<>(RawArticle.class).serializer());
+        new KafkaClientMetrics(producer).bindTo(registry);
+        return producer;
+    }
+}
