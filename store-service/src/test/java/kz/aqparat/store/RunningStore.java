@@ -117,7 +117,7 @@ final class RunningStore implements AutoCloseable {
                 if (condition.getAsBoolean()) {
                     return;
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 // not there yet
             }
             if (System.nanoTime() > deadline) {

@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.stream.Collectors;
 import kz.aqparat.contracts.DayCount;
 import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.EntityCount;
@@ -23,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of store-service share the partitions of one application; each answers for the whole data set by
- * asking the other for its part.
+ * asking the other for its part, and relays the other's live changes.
  */
 class StoreClusterIT {
 
@@ -65,6 +73,47 @@ class StoreClusterIT {
                 .mapToLong(DayCount::articleCount).sum();
     }
 
+    /** Collects the keys of {@code article} events from a Server-Sent Events stream. */
+    private static final class ArticleEvents implements Flow.Subscriber<String> {
+        private final Set<String> keys;
+        private final List<String> lines;
+        private String event = "";
+
+        ArticleEvents(Set<String> keys, List<String> lines) {
+            this.keys = keys;
+            this.lines = lines;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            lines.add(line);
+            if (line.startsWith("event:")) {
+                event = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:") && event.equals("article")) {
+                try {
+                    keys.add(Json.mapper().readTree(line.substring("data:".length())).get("key").asText());
+                } catch (Exception e) {
+                    throw new AssertionError(line, e);
+                }
+            } else if (line.isEmpty()) {
+                event = "";
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
     @Test
     void everyInstanceAnswersForTheWholeDataSet() {
         List<EnrichedArticle> articles = new ArrayList<>();
@@ -78,6 +127,11 @@ class StoreClusterIT {
         }
         RunningStore.await(Duration.ofSeconds(120), "both instances RUNNING",
                 () -> first.get("/health").statusCode() == 200 && second.get("/health").statusCode() == 200);
+        Set<String> streamed = ConcurrentHashMap.newKeySet();
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        CompletableFuture<?> stream = http.sendAsync(HttpRequest.newBuilder(first.base.resolve("/api/stream")).build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new ArticleEvents(streamed, lines)));
         first.produce(articles);
 
         for (RunningStore store : List.of(first, second)) {
@@ -94,6 +148,26 @@ class StoreClusterIT {
             assertEquals(ARTICLES, json(store, "/api/articles?limit=100", new TypeReference<List<Object>>() { })
                     .size());
         }
+        Set<String> ids = articles.stream().map(EnrichedArticle::id).collect(Collectors.toSet());
+        // The stream subscribes to the other instance asynchronously: events before that are not on it. Articles
+        // not seen yet are produced again (which changes no view) until each one's change has come through.
+        long[] lastTry = {System.nanoTime()};
+        try {
+            RunningStore.await(Duration.ofSeconds(60), "every article's change on the first instance's stream", () -> {
+                if (streamed.containsAll(ids)) {
+                    return true;
+                }
+                if (System.nanoTime() - lastTry[0] > Duration.ofSeconds(5).toNanos()) {
+                    lastTry[0] = System.nanoTime();
+                    first.produce(articles.stream().filter(a -> !streamed.contains(a.id())).toList());
+                }
+                return false;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ", got " + streamed + " in " + lines, e);
+        }
+        stream.cancel(true);
+
         long firstLocal = articlesIn(first, "?scope=local");
         long secondLocal = articlesIn(second, "?scope=local");
         assertEquals(ARTICLES, firstLocal + secondLocal);

@@ -1,14 +1,20 @@
 package kz.aqparat.store.live;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kz.aqparat.store.query.StoreCluster;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -19,10 +25,12 @@ public class DashboardController {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final LiveUpdates updates;
+    private final StoreCluster cluster;
     private final byte[] page;
 
-    public DashboardController(LiveUpdates updates) {
+    public DashboardController(LiveUpdates updates, StoreCluster cluster) {
         this.updates = updates;
+        this.cluster = cluster;
         try (InputStream in = DashboardController.class.getResourceAsStream("/public/index.html")) {
             this.page = in.readAllBytes();
         } catch (IOException e) {
@@ -36,14 +44,23 @@ public class DashboardController {
     }
 
     /**
-     * Every change to this instance's views and articles as it happens: events named {@code article},
-     * {@code entity}, {@code region} and {@code day} with data {@code {"key": …, "value": row or null}}, and a
-     * {@code ping} at once and then every 15 s that keeps idle connections open.
+     * Every change to the views and articles as it happens: events named {@code article}, {@code entity},
+     * {@code region} and {@code day} with data {@code {"key": …, "value": row or null}}, and a {@code ping} at once
+     * and then every 15 s that keeps idle connections open. The changes of the other instances (those known through
+     * {@code application.server}) are relayed too; with {@code scope=local}, only this instance's. If another
+     * instance's stream breaks, this one ends, so that the client reconnects and reloads.
      */
     @Get(value = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM)
-    public Publisher<Event<?>> stream() {
+    public Publisher<Event<?>> stream(@Nullable @QueryValue String scope) {
         // The first ping goes out at once: browsers report the stream open only once its first bytes arrive.
         Flux<Event<?>> pings = Flux.interval(Duration.ZERO, KEEP_ALIVE).map(i -> Event.of("keep-alive").name("ping"));
-        return Flux.merge(updates.events(), pings);
+        List<Publisher<? extends Event<?>>> sources = new ArrayList<>(List.of(updates.events(), pings));
+        if (!"local".equals(scope)) {
+            for (URI peer : cluster.peers()) {
+                sources.add(cluster.events(peer, "/api/stream?" + StoreCluster.LOCAL_SCOPE)
+                        .filter(event -> !"ping".equals(event.getName())));
+            }
+        }
+        return Flux.merge(sources);
     }
 }

@@ -4,13 +4,19 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.sse.SseClient;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.sse.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +32,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import reactor.core.publisher.Flux;
 
 /**
  * Interactive queries over every instance of store-service. Stores are partitioned like their topics: each
@@ -42,6 +49,7 @@ public class StoreCluster {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final Map<URI, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<URI, SseClient> eventClients = new ConcurrentHashMap<>();
 
     public StoreCluster(KafkaStreams streams,
                         @Value("${kafka.streams.default.application.server:}") String applicationServer) {
@@ -88,6 +96,33 @@ public class StoreCluster {
         return peers;
     }
 
+    /** Every other instance of this application, whatever it holds. */
+    public List<URI> peers() {
+        if (self == null) {
+            return List.of();
+        }
+        List<URI> peers = new ArrayList<>();
+        for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
+            HostInfo host = metadata.hostInfo();
+            if (!host.equals(self) && !host.equals(HostInfo.unavailable())) {
+                peers.add(uri(host));
+            }
+        }
+        return peers;
+    }
+
+    /** The raw Server-Sent Events of {@code path} on another instance, data as received. */
+    public Flux<Event<String>> events(URI peer, String path) {
+        SseClient client = eventClients.computeIfAbsent(peer, uri -> {
+            // Longer than the 15 s between pings: the default 10 s would cut an idle stream.
+            DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+            configuration.setReadTimeout(Duration.ofMinutes(1));
+            return SseClient.create(url(uri), configuration);
+        });
+        return Flux.from(client.eventStream(HttpRequest.GET(path)))
+                .map(event -> Event.of(event.getData().toString(StandardCharsets.UTF_8)).name(event.getName()));
+    }
+
     /** GETs {@code path} (which must already ask for the local scope) from another instance. */
     public <T> Optional<T> get(URI peer, String path, Argument<T> type) {
         try {
@@ -95,6 +130,10 @@ public class StoreCluster {
         } catch (HttpClientResponseException e) {
             if (e.getStatus() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
+            }
+            if (e.getStatus() == HttpStatus.SERVICE_UNAVAILABLE) {
+                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + peer
+                        + " cannot read its part of the views now, try again shortly");
             }
             throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "instance " + peer + " answered " + e.getStatus());
         } catch (RuntimeException e) {
@@ -113,13 +152,15 @@ public class StoreCluster {
     }
 
     private HttpClient client(URI peer) {
-        return clients.computeIfAbsent(peer, uri -> {
-            try {
-                return HttpClient.create(uri.toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException(e);
-            }
-        });
+        return clients.computeIfAbsent(peer, uri -> HttpClient.create(url(uri)));
+    }
+
+    private static URL url(URI uri) {
+        try {
+            return uri.toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static URI uri(HostInfo host) {
@@ -129,5 +170,14 @@ public class StoreCluster {
     @PreDestroy
     void close() {
         clients.values().forEach(HttpClient::close);
+        eventClients.values().forEach(client -> {
+            if (client instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing anyway
+                }
+            }
+        });
     }
 }
