@@ -42,8 +42,7 @@ final class Document {
     final List<Token> tokens;
     private final Morphology morphology;
     private final Keys keys;
-    private final List<Morphology.Analysis>[] readings;
-    private final Set<String>[] keyCache;
+    private final Keys.Word[] words;
     final Found[] owner;
     final List<Found> found = new ArrayList<>();
 
@@ -53,8 +52,7 @@ final class Document {
         this.tokens = tokens;
         this.morphology = morphology;
         this.keys = keys;
-        this.readings = new List[tokens.size()];
-        this.keyCache = new Set[tokens.size()];
+        this.words = new Keys.Word[tokens.size()];
         this.owner = new Found[tokens.size()];
     }
 
@@ -62,36 +60,42 @@ final class Document {
         return owner[i] != null;
     }
 
-    List<Morphology.Analysis> readings(int i) {
-        List<Morphology.Analysis> r = readings[i];
-        if (r == null) {
+    private Keys.Word word(int i) {
+        Keys.Word w = words[i];
+        if (w == null) {
             Token t = tokens.get(i);
-            r = t.isWord() && t.text.length() < 40 ? morphology.analyze(t.text) : List.of();
-            readings[i] = r;
+            w = t.isWord() ? keys.word(t) : NOT_A_WORD;
+            words[i] = w;
         }
-        return r;
+        return w;
+    }
+
+    private static final Keys.Word NOT_A_WORD = new Keys.Word(List.of(), new String[0], null);
+
+    List<Morphology.Analysis> readings(int i) {
+        return word(i).readings();
     }
 
     Set<String> keys(int i) {
-        Set<String> k = keyCache[i];
-        if (k == null) {
-            Token t = tokens.get(i);
-            k = t.text.length() < 40 ? keys.all(t) : Set.of(t.norm);
-            keyCache[i] = k;
-        }
-        return k;
+        Keys.Word w = word(i);
+        return w.keys() != null ? w.keys() : Set.of(tokens.get(i).norm);
     }
 
     boolean unknown(int i) {
         return readings(i).isEmpty();
     }
 
+    /** The folded lemmas of token {@code i}, in the order of its readings. */
+    String[] lemmaKeys(int i) {
+        return word(i).lemmaKeys();
+    }
+
     boolean lemmaIn(int i, Set<String> set) {
         if (set.contains(tokens.get(i).norm)) {
             return true;
         }
-        for (Morphology.Analysis a : readings(i)) {
-            if (set.contains(Normalizer.fold(a.lemma()))) {
+        for (String k : lemmaKeys(i)) {
+            if (set.contains(k)) {
                 return true;
             }
         }
@@ -159,7 +163,7 @@ final class Document {
                 continue;
             }
             List<Morphology.Analysis> r = readings(i);
-            b.append(b.length() > 0 ? " " : "").append(r.isEmpty() ? t.norm : Normalizer.fold(r.get(0).lemma()));
+            b.append(b.length() > 0 ? " " : "").append(r.isEmpty() ? t.norm : lemmaKeys(i)[0]);
         }
         return b.toString();
     }

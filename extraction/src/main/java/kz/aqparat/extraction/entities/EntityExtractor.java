@@ -35,7 +35,7 @@ public final class EntityExtractor {
     }
 
     public static EntityExtractor load() {
-        return new EntityExtractor(Morphology.load());
+        return new EntityExtractor(Morphology.shared());
     }
 
     public static EntityExtractor load(Morphology morphology) {

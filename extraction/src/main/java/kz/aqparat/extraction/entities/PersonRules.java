@@ -24,6 +24,21 @@ final class PersonRules {
         "ский", "ская", "цкий", "цкая", "енко", "ук", "юк", "ян", "янц", "швили", "дзе", "али", "улы", "лы", "бек",
         "баев", "баева", "ович", "вич", "ко", "ых", "их", "ец"};
 
+    private static final String[][] PATRONYMIC_FORMS = {{"овичем", "ович"}, {"евичем", "евич"}, {"ичем", "ич"},
+        {"ича", "ич"}, {"ичу", "ич"}, {"иче", "ич"}, {"ич", "ич"}, {"овной", "овна"}, {"евной", "евна"},
+        {"ичной", "ична"}, {"вны", "вна"}, {"вне", "вна"}, {"вну", "вна"}, {"вна", "вна"}, {"ичны", "ична"},
+        {"ичне", "ична"}, {"ичну", "ична"}, {"ична", "ична"}};
+    private static final String[][] SURNAME_FORMS = {{"овой", "ов"}, {"евой", "ев"}, {"иной", "ин"}, {"ыной", "ын"},
+        {"овым", "ов"}, {"евым", "ев"}, {"иным", "ин"}, {"ыным", "ын"}, {"ова", "ов"}, {"ева", "ев"}, {"ина", "ин"},
+        {"ына", "ын"}, {"ову", "ов"}, {"еву", "ев"}, {"ину", "ин"}, {"ыну", "ын"}, {"ове", "ов"}, {"еве", "ев"},
+        {"ине", "ин"}, {"ыне", "ын"}, {"ов", "ов"}, {"ев", "ев"}, {"ин", "ин"}, {"ын", "ын"},
+        {"ского", "ский"}, {"скому", "ский"}, {"ским", "ский"}, {"ском", "ский"}, {"ская", "ский"},
+        {"ской", "ский"}, {"скую", "ский"}, {"ский", "ский"}, {"цкого", "цкий"}, {"цкому", "цкий"},
+        {"цким", "цкий"}, {"цкая", "цкий"}, {"цкой", "цкий"}, {"цкий", "цкий"}};
+    private static final String[] FIRST_NAME_ENDINGS = {"ой", "ом", "ем", "ей", "ы", "и", "е", "у", "ю", "а", "я"};
+    private static final String[] FIRST_NAME_ADDITIONS = {"", "а", "я", "ь", "й"};
+    private static final String[] FOREIGN_ENDINGS = {"ом", "ым", "ем", "а", "у", "е"};
+
     private final Morphology morphology;
     private final Lexicon lex;
     private final Set<String> roles;
@@ -72,10 +87,10 @@ final class PersonRules {
         if (lex.firstNames.contains(n)) {
             return new Part(t.text, n, null, true);
         }
-        for (String e : new String[] {"ой", "ом", "ем", "ей", "ы", "и", "е", "у", "ю", "а", "я"}) {
+        for (String e : FIRST_NAME_ENDINGS) {
             if (n.endsWith(e) && n.length() > e.length() + 2) {
                 String stem = n.substring(0, n.length() - e.length());
-                for (String add : new String[] {"", "а", "я", "ь", "й"}) {
+                for (String add : FIRST_NAME_ADDITIONS) {
                     if (lex.firstNames.contains(stem + add)) {
                         String lemma = stem + add;
                         return new Part(Document.matchCase(lemma, t.text), lemma,
@@ -93,11 +108,7 @@ final class PersonRules {
             return null;
         }
         String n = t.norm;
-        String[][] forms = {{"овичем", "ович"}, {"евичем", "евич"}, {"ичем", "ич"}, {"ича", "ич"}, {"ичу", "ич"},
-            {"иче", "ич"}, {"ич", "ич"}, {"овной", "овна"}, {"евной", "евна"}, {"ичной", "ична"}, {"вны", "вна"},
-            {"вне", "вна"}, {"вну", "вна"}, {"вна", "вна"}, {"ичны", "ична"}, {"ичне", "ична"}, {"ичну", "ична"},
-            {"ична", "ична"}};
-        for (String[] f : forms) {
+        for (String[] f : PATRONYMIC_FORMS) {
             if (n.endsWith(f[0]) && n.length() > f[0].length() + 2) {
                 String nom = n.substring(0, n.length() - f[0].length()) + f[1];
                 if (d.hasTag(i, "Patr") || lex.middleNames.contains(nom) || n.contains("вич") || n.contains("вн")) {
@@ -152,14 +163,7 @@ final class PersonRules {
 
     /** The masculine nominative of a Russian-type surname form (Балаевой → балаев), or null. */
     static String mascSurname(String n) {
-        String[][] map = {{"овой", "ов"}, {"евой", "ев"}, {"иной", "ин"}, {"ыной", "ын"}, {"овым", "ов"},
-            {"евым", "ев"}, {"иным", "ин"}, {"ыным", "ын"}, {"ова", "ов"}, {"ева", "ев"}, {"ина", "ин"},
-            {"ына", "ын"}, {"ову", "ов"}, {"еву", "ев"}, {"ину", "ин"}, {"ыну", "ын"}, {"ове", "ов"}, {"еве", "ев"},
-            {"ине", "ин"}, {"ыне", "ын"}, {"ов", "ов"}, {"ев", "ев"}, {"ин", "ин"}, {"ын", "ын"},
-            {"ского", "ский"}, {"скому", "ский"}, {"ским", "ский"}, {"ском", "ский"}, {"ская", "ский"},
-            {"ской", "ский"}, {"скую", "ский"}, {"ский", "ский"}, {"цкого", "цкий"}, {"цкому", "цкий"},
-            {"цким", "цкий"}, {"цкая", "цкий"}, {"цкой", "цкий"}, {"цкий", "цкий"}};
-        for (String[] m : map) {
+        for (String[] m : SURNAME_FORMS) {
             if (n.endsWith(m[0]) && n.length() > m[0].length() + 2) {
                 return n.substring(0, n.length() - m[0].length()) + m[1];
             }
@@ -169,7 +173,7 @@ final class PersonRules {
 
     /** Foreign surnames decline like nouns: Клинсмана → клинсман, Бута → бут; indeclinable ones stay. */
     static String stripForeign(String n) {
-        for (String e : new String[] {"ом", "ым", "ем", "а", "у", "е"}) {
+        for (String e : FOREIGN_ENDINGS) {
             if (n.endsWith(e) && n.length() > e.length() + 3) {
                 String stem = n.substring(0, n.length() - e.length());
                 char c = stem.charAt(stem.length() - 1);
@@ -419,6 +423,9 @@ final class PersonRules {
         List<Token> t = d.tokens;
         int k = i;
         int count = 0;
+        if (t.get(i).text.length() != 1) {
+            return -1;
+        }
         StringBuilder letters = new StringBuilder();
         while (k + 1 < t.size() && count < 2 && t.get(k).kind == Token.Kind.CYRILLIC && t.get(k).text.length() == 1
                 && Character.isUpperCase(t.get(k).text.charAt(0)) && t.get(k + 1).is(".")) {
