@@ -102,6 +102,41 @@ final class Document {
         return false;
     }
 
+    private static final String[] BODY_PREFIXES = {"мин", "рос", "гос", "мос"};
+    private static final String[] NOT_BODY_PREFIXES = {"минут", "минск", "миним", "минист", "минер", "минис", "минов",
+        "росс", "рост", "роск", "роси", "росл", "госп", "гост", "госуд", "моск", "мост", "мося"};
+
+    /**
+     * "Минсвязи", "Минэкономразвития", "Росприроднадзора", "Мосгордумы": a stump-compound name of a body, written
+     * as one capitalised word made of a prefix and a word the dictionary does not know (or knows only as such an
+     * indeclinable or plain noun).
+     */
+    boolean compoundBody(int i) {
+        Token w = tokens.get(i);
+        if (w.kind != Token.Kind.CYRILLIC || !w.cap || w.upper || w.text.length() < 7) {
+            return false;
+        }
+        boolean prefix = false;
+        for (String p : BODY_PREFIXES) {
+            prefix |= w.norm.startsWith(p);
+        }
+        for (String p : NOT_BODY_PREFIXES) {
+            if (w.norm.startsWith(p) && !w.norm.startsWith("роском")) {
+                return false;
+            }
+        }
+        if (!prefix) {
+            return false;
+        }
+        for (Morphology.Analysis a : readings(i)) {
+            String tag = a.tag();
+            if (!tag.startsWith("NN") || tag.contains(":Name") || tag.contains(":Fam") || tag.contains(":Anim")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean isAdjective(int i) {
         List<Morphology.Analysis> r = readings(i);
         for (Morphology.Analysis a : r) {

@@ -144,7 +144,7 @@ public final class EntityExtractor {
 
         /** A lower-case cue word, known by lemma or, for words the dictionary lacks ("шаттле"), by stem. */
         private boolean cue(int k, Set<String> set) {
-            if (d.tokens.get(k).cap) {
+            if (d.tokens.get(k).cap && !d.sentenceStart(k)) {
                 return false;
             }
             if (d.lemmaIn(k, set)) {
@@ -250,6 +250,9 @@ public final class EntityExtractor {
             if (i > 0 && d.tokens.get(i - 1).is(".") && d.tokens.get(i - 1).start == w.start - 1) {
                 return false;
             }
+            if (e.type() == EntityType.LOCATION && d.compoundBody(i)) {
+                return false;
+            }
             // "Лужков" is a surname before it is the plural of "лужок" (and so a village "Лужки"); "Виктором" is a
             // first name: a person's reading wins unless the place itself is what the word names
             String place = Normalizer.fold(e.name());
@@ -281,7 +284,13 @@ public final class EntityExtractor {
             Set<String> heads = lex.list("org_head");
             for (int i = 0; i < t.size(); i++) {
                 Token w = t.get(i);
-                if (d.claimed(i) || !w.isWord() || !w.cap || w.upper || i > 0 && isOpenQuote(t.get(i - 1))) {
+                if (d.claimed(i) || !w.isWord() || w.upper || i > 0 && isOpenQuote(t.get(i - 1))) {
+                    continue;
+                }
+                // "российском министерстве финансов", "международной шахматной федерации": a body named by a
+                // lower-case relational adjective before its head; the head must then name a body outright
+                boolean lower = !w.cap;
+                if (lower && !(w.kind == Token.Kind.CYRILLIC && w.norm.contains("ск") && d.isAdjective(i))) {
                     continue;
                 }
                 int j = i;
@@ -291,6 +300,10 @@ public final class EntityExtractor {
                     j++;
                 }
                 if (j >= t.size() || d.claimed(j) || !t.get(j).isWord() || !d.lemmaIn(j, heads)) {
+                    continue;
+                }
+                if (lower && (j == i || t.get(j).cap || !d.lemmaIn(j, lex.list("body_head"))
+                        || d.hasTag(j, "PL") && !d.hasTag(j, "Sin"))) {
                     continue;
                 }
                 if (d.sentenceStart(i) && j == i) {
@@ -438,6 +451,13 @@ public final class EntityExtractor {
                 if (d.claimed(i) || !w.isWord()) {
                     continue;
                 }
+                int site = siteEnd(i);
+                if (site > i) {
+                    String name = d.text.substring(w.start, t.get(site - 1).end);
+                    d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i, site);
+                    i = site - 1;
+                    continue;
+                }
                 if (hasDigit(w.text)) {
                     // "Союз ТМА-7", "STS-124", "HTML5", "ЗАЗ-1103": models, missions and formats, not bodies
                     continue;
@@ -452,10 +472,7 @@ public final class EntityExtractor {
                     d.add(EntityType.ORGANIZATION, Normalizer.fold(abbr), abbr, null, i, i + 1);
                     continue;
                 }
-                if (w.kind == Token.Kind.CYRILLIC && w.cap && d.unknown(i) && w.text.length() >= 7
-                        && (w.norm.startsWith("мин") || w.norm.startsWith("рос") || w.norm.startsWith("гос")
-                        || w.norm.startsWith("мос")) && !lex.lastNames.contains(w.norm)
-                        && !w.norm.startsWith("минут")) {
+                if (d.compoundBody(i) && !lex.lastNames.contains(w.norm)) {
                     d.add(EntityType.ORGANIZATION, d.keyOf(i, i + 1), w.text, null, i, i + 1);
                     continue;
                 }
@@ -484,6 +501,20 @@ public final class EntityExtractor {
                     i = e - 1;
                 }
             }
+        }
+
+        private static final Set<String> DOMAINS = Set.of("ru", "ру", "com", "kz", "кз", "net", "org", "ua", "by",
+            "info", "uk", "de", "fr", "рф", "tv", "su", "uz", "kg");
+
+        /** "Лента.ру", "baltinfo.ru", "Kazpravda.kz": a site named by its domain; the end token, or -1. */
+        private int siteEnd(int i) {
+            List<Token> t = d.tokens;
+            int e = i + 1;
+            while (e + 1 < t.size() && t.get(e).is(".") && t.get(e).start == t.get(e - 1).end && t.get(e + 1).isWord()
+                    && t.get(e + 1).start == t.get(e).end && !d.claimed(e + 1)) {
+                e += 2;
+            }
+            return e > i + 1 && DOMAINS.contains(t.get(e - 1).norm) ? e : -1;
         }
 
         private static boolean hasDigit(String s) {

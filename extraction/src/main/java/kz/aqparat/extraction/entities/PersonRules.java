@@ -253,7 +253,7 @@ final class PersonRules {
     /** Could this token be part of a name run: a name by the dictionary or lists, or unknown to the dictionary. */
     private boolean namePart(Document d, int i, Lexicon.Node gazetteer) {
         Token t = d.tokens.get(i);
-        if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm)) {
+        if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm) || d.compoundBody(i)) {
             return false;
         }
         for (String k : d.keys(i)) {
@@ -488,7 +488,7 @@ final class PersonRules {
             boolean afterRole = i > 0 && t.get(i - 1).isWord() && d.lemmaIn(i - 1, roles);
             Part s = surname(d, i);
             if (s != null && (onlyNameReadings(d, i, "Fam") && !d.unknown(i) || afterRole && (s.strong()
-                    || d.unknown(i)))) {
+                    || d.unknown(i)) || knownRussianSurname(d, i))) {
                 String name = surnameNominative(s, t.get(i).text, s.gender());
                 Document.Found f = d.add(EntityType.PERSON, s.key(), name, null, i, i + 1);
                 f.form = Form.SURNAME;
@@ -504,6 +504,29 @@ final class PersonRules {
                 f.firstKey = fn.key();
             }
         }
+    }
+
+    /**
+     * "Путин", "Лужкова": a surname alone when the dictionary reads it as a surname, it has a Russian surname
+     * ending (-ов, -ев, -ин, -ский, ...) and the surname list has it; not a place or a word such as a month.
+     */
+    private boolean knownRussianSurname(Document d, int i) {
+        Token t = d.tokens.get(i);
+        String masc = mascSurname(t.norm);
+        if (masc == null || !lex.lastNames.contains(masc) || !d.hasTag(i, "Fam") || inGazetteer(d, i)
+                || d.isAdjective(i)) {
+            return false;
+        }
+        // "Острова" is the island before it is Mr Ostrov: a common noun with the surname's own stem
+        List<Morphology.Analysis> r = d.readings(i);
+        String[] lemmas = d.lemmaKeys(i);
+        for (int n = 0; n < r.size(); n++) {
+            if (!r.get(n).hasTag("Fam") && !r.get(n).hasTag("Name") && lemmas[n].equals(masc)) {
+                return false;
+            }
+        }
+        return !(i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
+                && (d.lemmaIn(i + 1, lex.list("loc_head")) || d.lemmaIn(i + 1, lex.list("org_head"))));
     }
 
     /** Every dictionary reading is a name of the given kind (Fam, Name, Patr): no common word reads the same. */
