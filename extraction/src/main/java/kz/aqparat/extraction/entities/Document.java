@@ -44,6 +44,13 @@ final class Document {
     private final Keys keys;
     private final Keys.Word[] words;
     final Found[] owner;
+    /** Memos of the person rules, per token. */
+    final PersonRules.Part[] first;
+    final boolean[] firstDone;
+    final PersonRules.Part[] surname;
+    final boolean[] surnameDone;
+    /** 0 not yet looked up, 1 the word alone is a gazetteer entry, 2 it is not. */
+    final byte[] gazetteerWord;
     final List<Found> found = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
@@ -54,6 +61,11 @@ final class Document {
         this.keys = keys;
         this.words = new Keys.Word[tokens.size()];
         this.owner = new Found[tokens.size()];
+        this.first = new PersonRules.Part[tokens.size()];
+        this.firstDone = new boolean[tokens.size()];
+        this.surname = new PersonRules.Part[tokens.size()];
+        this.surnameDone = new boolean[tokens.size()];
+        this.gazetteerWord = new byte[tokens.size()];
     }
 
     boolean claimed(int i) {

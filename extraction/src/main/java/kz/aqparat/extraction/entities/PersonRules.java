@@ -43,21 +43,38 @@ final class PersonRules {
     private final Lexicon lex;
     private final Set<String> roles;
     private final Set<String> stop;
+    private final Set<String> orgHeads;
+    private final Set<String> locHeads;
+    private final Set<String> locDescriptors;
 
     PersonRules(Morphology morphology, Lexicon lex) {
         this.morphology = morphology;
         this.lex = lex;
         this.roles = lex.list("role");
         this.stop = lex.list("stop_cap");
+        this.orgHeads = lex.list("org_head");
+        this.locHeads = lex.list("loc_head");
+        this.locDescriptors = lex.list("loc_descriptor");
     }
 
     private static boolean nameLike(Token t) {
         return t.kind == Token.Kind.CYRILLIC && t.cap && !t.upper && t.text.length() > 1;
     }
 
+    /** {@link #firstUncached}, once per token of a document. */
     Part first(Document d, int i) {
+        if (d.firstDone[i]) {
+            return d.first[i];
+        }
+        Part p = firstUncached(d, i);
+        d.first[i] = p;
+        d.firstDone[i] = true;
+        return p;
+    }
+
+    private Part firstUncached(Document d, int i) {
         Token t = d.tokens.get(i);
-        if (!nameLike(t) || lex.list("stop_cap").contains(t.norm)) {
+        if (!nameLike(t) || stop.contains(t.norm)) {
             return null;
         }
         for (Morphology.Analysis a : d.readings(i)) {
@@ -124,6 +141,16 @@ final class PersonRules {
 
     /** A surname: from the dictionary (Fam), the surname list, or its shape. */
     Part surname(Document d, int i) {
+        if (d.surnameDone[i]) {
+            return d.surname[i];
+        }
+        Part p = surnameUncached(d, i);
+        d.surname[i] = p;
+        d.surnameDone[i] = true;
+        return p;
+    }
+
+    private Part surnameUncached(Document d, int i) {
         Token t = d.tokens.get(i);
         if (!nameLike(t) || stop.contains(t.norm)) {
             return null;
@@ -256,18 +283,15 @@ final class PersonRules {
         if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm) || d.compoundBody(i)) {
             return false;
         }
-        for (String k : d.keys(i)) {
-            Lexicon.Node n = gazetteer.next.get(k);
-            if (n != null && n.entry != null) {
-                return false;
-            }
+        if (inGazetteer(d, i)) {
+            return false;
         }
-        if (d.lemmaIn(i, lex.list("org_head")) || d.lemmaIn(i, lex.list("loc_descriptor"))
+        if (d.lemmaIn(i, orgHeads) || d.lemmaIn(i, locDescriptors)
                 || d.lemmaIn(i, roles)) {
             return false;
         }
         if (i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
-                && (d.lemmaIn(i + 1, lex.list("loc_head")) || d.lemmaIn(i + 1, lex.list("org_head")))) {
+                && (d.lemmaIn(i + 1, locHeads) || d.lemmaIn(i + 1, orgHeads))) {
             return false;
         }
         if (d.unknown(i)) {
@@ -313,9 +337,9 @@ final class PersonRules {
                 }
                 // after a first name, the next capitalised word is the surname even if it is also a common word
                 if (f != null && e == i + 1 && nameLike(x) && !stop.contains(x.norm) && !d.claimed(e)
-                        && !d.lemmaIn(e, lex.list("org_head")) && !d.lemmaIn(e, roles) && !inGazetteer(d, e)
+                        && !d.lemmaIn(e, orgHeads) && !d.lemmaIn(e, roles) && !inGazetteer(d, e)
                         && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
-                        && d.lemmaIn(e + 1, lex.list("org_head")))) {
+                        && d.lemmaIn(e + 1, orgHeads))) {
                     e++;
                 }
                 break;
@@ -342,13 +366,18 @@ final class PersonRules {
     }
 
     private boolean inGazetteer(Document d, int i) {
-        for (String k : d.keys(i)) {
-            Lexicon.Node n = lex.gazetteer.next.get(k);
-            if (n != null && n.entry != null) {
-                return true;
+        if (d.gazetteerWord[i] == 0) {
+            boolean hit = false;
+            for (String k : d.keys(i)) {
+                Lexicon.Node n = lex.gazetteer.next.get(k);
+                if (n != null && n.entry != null) {
+                    hit = true;
+                    break;
+                }
             }
+            d.gazetteerWord[i] = hit ? (byte) 1 : (byte) 2;
         }
-        return false;
+        return d.gazetteerWord[i] == 1;
     }
 
     private void addRun(Document d, int i, int e, Part f) {
@@ -526,7 +555,7 @@ final class PersonRules {
             }
         }
         return !(i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
-                && (d.lemmaIn(i + 1, lex.list("loc_head")) || d.lemmaIn(i + 1, lex.list("org_head"))));
+                && (d.lemmaIn(i + 1, locHeads) || d.lemmaIn(i + 1, orgHeads)));
     }
 
     /** Every dictionary reading is a name of the given kind (Fam, Name, Patr): no common word reads the same. */
