@@ -104,6 +104,12 @@ final class PersonRules {
         if (lex.firstNames.contains(n)) {
             return new Part(t.text, n, null, true);
         }
+        return firstByStem(t);
+    }
+
+    /** "Сулима" → сулим, "Аиды" → аида: an inflected form of a listed first name. */
+    private Part firstByStem(Token t) {
+        String n = t.norm;
         for (String e : FIRST_NAME_ENDINGS) {
             if (n.endsWith(e) && n.length() > e.length() + 2) {
                 String stem = n.substring(0, n.length() - e.length());
@@ -319,16 +325,28 @@ final class PersonRules {
                 continue;
             }
             Part f = first(d, i);
+            if (f == null && nameLike(t.get(i)) && i + 1 < t.size() && d.hasTag(i + 1, "Fam")
+                    && !t.get(i + 1).lineStart && !d.claimed(i + 1) && !stop.contains(t.get(i).norm)) {
+                // "похоронах Сулима Ямадаева": a first name the dictionary reads as a common word, before a surname
+                f = firstByStem(t.get(i));
+            }
             if (f == null && !namePart(d, i, lex.gazetteer)) {
                 continue;
             }
             // extend the run
             int e = i + 1;
+            boolean listedSurname = false;
             while (e < t.size() && e < i + 5 && !t.get(e).lineStart) {
                 Token x = t.get(e);
                 if (PARTICLES.contains(x.norm) && e + 1 < t.size() && nameLike(t.get(e + 1))
                         && !t.get(e + 1).lineStart) {
+                    // "Марин Ле Пен": the word after a particle is the name, whatever else it may mean
                     e++;
+                    if (!namePart(d, e, lex.gazetteer) && !stop.contains(t.get(e).norm) && !d.claimed(e)) {
+                        e++;
+                        listedSurname = true;
+                        break;
+                    }
                     continue;
                 }
                 if (namePart(d, e, lex.gazetteer)) {
@@ -341,13 +359,18 @@ final class PersonRules {
                         && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
                         && d.lemmaIn(e + 1, orgHeads))) {
                     e++;
+                } else if (f == null && e == i + 1 && d.unknown(i) && candidateSurname(d, e)) {
+                    // "Наото Кан", "Гергей Ковач": a given name the lists lack before a listed surname
+                    e++;
+                    listedSurname = true;
                 }
                 break;
             }
             if (e - i < 2) {
                 continue;
             }
-            boolean anyName = f != null;
+            boolean anyName = f != null || listedSurname
+                    || e - i == 2 && d.unknown(i) && !d.sentenceStart(i) && candidateSurname(d, i + 1);
             boolean allUnknown = true;
             for (int k = i; k < e; k++) {
                 if (!d.unknown(k) && !PARTICLES.contains(t.get(k).norm)) {
@@ -363,6 +386,18 @@ final class PersonRules {
             addRun(d, i, e, f);
             i = e - 1;
         }
+    }
+
+    /** A capitalised word that the surname list has, and nothing marks as a place, body, role or verb. */
+    private boolean candidateSurname(Document d, int e) {
+        Token x = d.tokens.get(e);
+        if (!nameLike(x) || stop.contains(x.norm) || d.claimed(e) || d.lemmaIn(e, orgHeads) || d.lemmaIn(e, roles)
+                || inGazetteer(d, e) || d.isVerb(e) || d.isAdjective(e)) {
+            return false;
+        }
+        String masc = mascSurname(x.norm);
+        return lex.lastNames.contains(x.norm) || masc != null && lex.lastNames.contains(masc)
+                || lex.lastNames.contains(stripForeign(x.norm));
     }
 
     private boolean inGazetteer(Document d, int i) {
