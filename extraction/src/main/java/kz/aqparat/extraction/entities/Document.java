@@ -312,6 +312,21 @@ final class Document {
         return f;
     }
 
+    /** Replaces the {@code n}th found span by the same entity starting at token {@code start}. */
+    void extendLeft(int n, int start) {
+        Found f = found.get(n);
+        Found g = new Found(f.type, f.key, f.name, f.region, start, f.end);
+        g.roles.addAll(f.roles);
+        g.surnameKey = f.surnameKey;
+        g.firstKey = f.firstKey;
+        g.form = f.form;
+        g.pluralRole = f.pluralRole;
+        for (int i = start; i < f.end; i++) {
+            owner[i] = g;
+        }
+        found.set(n, g);
+    }
+
     EntityExtractor.Result result() {
         Map<String, List<Found>> groups = new LinkedHashMap<>();
         Map<Found, String> personGroup = PersonMerge.groups(found);

@@ -71,6 +71,22 @@ public final class EntityExtractor {
             descriptorLocations();
             abbreviationsAndLatin();
             persons.shortForms(d);
+            relationalAdjectives();
+        }
+
+        /** "японского МИДа", "российского Минсельхоза": a lower-case -ск- adjective before a found body is part of it. */
+        private void relationalAdjectives() {
+            List<Token> t = d.tokens;
+            for (int n = 0; n < d.found.size(); n++) {
+                Document.Found f = d.found.get(n);
+                int a = f.start - 1;
+                if (f.type != EntityType.ORGANIZATION || a < 0 || d.claimed(a) || !t.get(a).isWord() || t.get(a).cap
+                        || t.get(a).kind != Token.Kind.CYRILLIC || !t.get(a).norm.contains("ск")
+                        || !d.isAdjective(a) || d.isVerb(a) || !t.get(f.start).cap) {
+                    continue;
+                }
+                d.extendLeft(n, a);
+            }
         }
 
         /** «Name» after an organisation word or legal form ("компания «X»", "ТОО «X»"), or «X» ЖШС. */
@@ -92,7 +108,9 @@ public final class EntityExtractor {
                     if (!p.isWord()) {
                         break;
                     }
-                    cue = forms.contains(p.norm) || cues.contains(p.norm) || d.lemmaIn(k, cues);
+                    cue = forms.contains(p.norm) || cues.contains(p.norm) || d.lemmaIn(k, cues)
+                            || k == i - 1 && p.kind == Token.Kind.CYRILLIC && p.upper && p.text.length() <= 5
+                            && !lex.list("not_org_abbrev").contains(p.norm); // РИА «Новости»
                 }
                 if (!cue && close + 1 < t.size()) {
                     cue = forms.contains(t.get(close + 1).norm);
@@ -302,6 +320,11 @@ public final class EntityExtractor {
                 if (j >= t.size() || d.claimed(j) || !t.get(j).isWord() || !d.lemmaIn(j, heads)) {
                     continue;
                 }
+                if (j == i && j + 1 < t.size() && (t.get(j + 1).kind == Token.Kind.LATIN || isOpenQuote(t.get(j + 1)))
+                        && d.lemmaIn(j, lex.list("generic_org"))) {
+                    // "Компания Hewlett-Packard", "Корпорация Philips": the noun only says what the name is
+                    continue;
+                }
                 if (lower && (j == i || t.get(j).cap || !d.lemmaIn(j, lex.list("body_head"))
                         || d.hasTag(j, "PL") && !d.hasTag(j, "Sin"))) {
                     continue;
@@ -411,6 +434,9 @@ public final class EntityExtractor {
                     int s = i + 1;
                     if (s < t.size() && t.get(s).is(".") && w.text.length() <= 3) {
                         s++;
+                    } else if (w.text.length() <= 2) {
+                        // "с", "г", "ул" are the preposition "с" or letters unless written as abbreviations
+                        continue;
                     }
                     if (s < t.size() && (t.get(s).lineStart || lex.list("stop_cap").contains(t.get(s).norm)
                             || functionWord(s))) {
