@@ -42,9 +42,15 @@ final class Document {
     final List<Token> tokens;
     private final Morphology morphology;
     private final Keys keys;
-    private final List<Morphology.Analysis>[] readings;
-    private final Set<String>[] keyCache;
+    private final Keys.Word[] words;
     final Found[] owner;
+    /** Memos of the person rules, per token. */
+    final PersonRules.Part[] first;
+    final boolean[] firstDone;
+    final PersonRules.Part[] surname;
+    final boolean[] surnameDone;
+    /** 0 not yet looked up, 1 the word alone is a gazetteer entry, 2 it is not. */
+    final byte[] gazetteerWord;
     final List<Found> found = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
@@ -53,49 +59,94 @@ final class Document {
         this.tokens = tokens;
         this.morphology = morphology;
         this.keys = keys;
-        this.readings = new List[tokens.size()];
-        this.keyCache = new Set[tokens.size()];
+        this.words = new Keys.Word[tokens.size()];
         this.owner = new Found[tokens.size()];
+        this.first = new PersonRules.Part[tokens.size()];
+        this.firstDone = new boolean[tokens.size()];
+        this.surname = new PersonRules.Part[tokens.size()];
+        this.surnameDone = new boolean[tokens.size()];
+        this.gazetteerWord = new byte[tokens.size()];
     }
 
     boolean claimed(int i) {
         return owner[i] != null;
     }
 
-    List<Morphology.Analysis> readings(int i) {
-        List<Morphology.Analysis> r = readings[i];
-        if (r == null) {
+    private Keys.Word word(int i) {
+        Keys.Word w = words[i];
+        if (w == null) {
             Token t = tokens.get(i);
-            r = t.isWord() && t.text.length() < 40 ? morphology.analyze(t.text) : List.of();
-            readings[i] = r;
+            w = t.isWord() ? keys.word(t) : NOT_A_WORD;
+            words[i] = w;
         }
-        return r;
+        return w;
+    }
+
+    private static final Keys.Word NOT_A_WORD = new Keys.Word(List.of(), new String[0], null);
+
+    List<Morphology.Analysis> readings(int i) {
+        return word(i).readings();
     }
 
     Set<String> keys(int i) {
-        Set<String> k = keyCache[i];
-        if (k == null) {
-            Token t = tokens.get(i);
-            k = t.text.length() < 40 ? keys.all(t) : Set.of(t.norm);
-            keyCache[i] = k;
-        }
-        return k;
+        Keys.Word w = word(i);
+        return w.keys() != null ? w.keys() : Set.of(tokens.get(i).norm);
     }
 
     boolean unknown(int i) {
         return readings(i).isEmpty();
     }
 
+    /** The folded lemmas of token {@code i}, in the order of its readings. */
+    String[] lemmaKeys(int i) {
+        return word(i).lemmaKeys();
+    }
+
     boolean lemmaIn(int i, Set<String> set) {
         if (set.contains(tokens.get(i).norm)) {
             return true;
         }
-        for (Morphology.Analysis a : readings(i)) {
-            if (set.contains(Normalizer.fold(a.lemma()))) {
+        for (String k : lemmaKeys(i)) {
+            if (set.contains(k)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final String[] BODY_PREFIXES = {"мин", "рос", "гос", "мос"};
+    private static final String[] NOT_BODY_PREFIXES = {"минут", "минск", "миним", "минист", "минер", "минис", "минов",
+        "росс", "рост", "роск", "роси", "росл", "госп", "гост", "госуд", "моск", "мост", "мося"};
+
+    /**
+     * "Минсвязи", "Минэкономразвития", "Росприроднадзора", "Мосгордумы": a stump-compound name of a body, written
+     * as one capitalised word made of a prefix and a word the dictionary does not know (or knows only as such an
+     * indeclinable or plain noun).
+     */
+    boolean compoundBody(int i) {
+        Token w = tokens.get(i);
+        if (w.kind != Token.Kind.CYRILLIC || !w.cap || w.upper || w.text.length() < 7) {
+            return false;
+        }
+        boolean prefix = false;
+        for (String p : BODY_PREFIXES) {
+            prefix |= w.norm.startsWith(p);
+        }
+        for (String p : NOT_BODY_PREFIXES) {
+            if (w.norm.startsWith(p) && !w.norm.startsWith("роском")) {
+                return false;
+            }
+        }
+        if (!prefix) {
+            return false;
+        }
+        for (Morphology.Analysis a : readings(i)) {
+            String tag = a.tag();
+            if (!tag.startsWith("NN") || tag.contains(":Name") || tag.contains(":Fam") || tag.contains(":Anim")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean isAdjective(int i) {
@@ -159,7 +210,7 @@ final class Document {
                 continue;
             }
             List<Morphology.Analysis> r = readings(i);
-            b.append(b.length() > 0 ? " " : "").append(r.isEmpty() ? t.norm : Normalizer.fold(r.get(0).lemma()));
+            b.append(b.length() > 0 ? " " : "").append(r.isEmpty() ? t.norm : lemmaKeys(i)[0]);
         }
         return b.toString();
     }
@@ -259,6 +310,21 @@ final class Document {
         }
         found.add(f);
         return f;
+    }
+
+    /** Replaces the {@code n}th found span by the same entity starting at token {@code start}. */
+    void extendLeft(int n, int start) {
+        Found f = found.get(n);
+        Found g = new Found(f.type, f.key, f.name, f.region, start, f.end);
+        g.roles.addAll(f.roles);
+        g.surnameKey = f.surnameKey;
+        g.firstKey = f.firstKey;
+        g.form = f.form;
+        g.pluralRole = f.pluralRole;
+        for (int i = start; i < f.end; i++) {
+            owner[i] = g;
+        }
+        found.set(n, g);
     }
 
     EntityExtractor.Result result() {

@@ -35,7 +35,7 @@ public final class EntityExtractor {
     }
 
     public static EntityExtractor load() {
-        return new EntityExtractor(Morphology.load());
+        return new EntityExtractor(Morphology.shared());
     }
 
     public static EntityExtractor load(Morphology morphology) {
@@ -71,6 +71,22 @@ public final class EntityExtractor {
             descriptorLocations();
             abbreviationsAndLatin();
             persons.shortForms(d);
+            relationalAdjectives();
+        }
+
+        /** "японского МИДа", "российского Минсельхоза": a lower-case -ск- adjective before a found body is part of it. */
+        private void relationalAdjectives() {
+            List<Token> t = d.tokens;
+            for (int n = 0; n < d.found.size(); n++) {
+                Document.Found f = d.found.get(n);
+                int a = f.start - 1;
+                if (f.type != EntityType.ORGANIZATION || a < 0 || d.claimed(a) || !t.get(a).isWord() || t.get(a).cap
+                        || t.get(a).kind != Token.Kind.CYRILLIC || !t.get(a).norm.contains("ск")
+                        || !d.isAdjective(a) || d.isVerb(a) || !t.get(f.start).cap) {
+                    continue;
+                }
+                d.extendLeft(n, a);
+            }
         }
 
         /** «Name» after an organisation word or legal form ("компания «X»", "ТОО «X»"), or «X» ЖШС. */
@@ -92,18 +108,84 @@ public final class EntityExtractor {
                     if (!p.isWord()) {
                         break;
                     }
-                    cue = forms.contains(p.norm) || cues.contains(p.norm) || d.lemmaIn(k, cues);
+                    cue = forms.contains(p.norm) || cues.contains(p.norm) || d.lemmaIn(k, cues)
+                            || k == i - 1 && p.kind == Token.Kind.CYRILLIC && p.upper && p.text.length() <= 5
+                            && !lex.list("not_org_abbrev").contains(p.norm); // РИА «Новости»
                 }
                 if (!cue && close + 1 < t.size()) {
                     cue = forms.contains(t.get(close + 1).norm);
                 }
-                if (!cue || !t.get(i + 1).cap && t.get(i + 1).kind != Token.Kind.NUMBER) {
+                if (!cue && !standaloneName(i, close)) {
+                    continue;
+                }
+                if (!t.get(i + 1).cap && t.get(i + 1).kind != Token.Kind.NUMBER) {
                     continue;
                 }
                 String name = d.text.substring(t.get(i + 1).start, t.get(close - 1).end);
                 d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close);
                 i = close;
             }
+        }
+
+        /**
+         * «Яблоко», «Жилищная солидарность», «Мегафон»: a short quoted name with a capital letter is an organisation
+         * when nothing says it names a work, a vehicle or a slogan ("корабль «Союз»", "фильм «...»") and it is not
+         * a quoted phrase (no verb or pronoun in it).
+         */
+        private boolean standaloneName(int open, int close) {
+            List<Token> t = d.tokens;
+            if (close - open - 1 > 2 || !t.get(open + 1).cap || t.get(open + 1).kind != Token.Kind.CYRILLIC) {
+                return false;
+            }
+            Set<String> notOrg = lex.list("quote_not_org");
+            if (open > 0 && t.get(open - 1).isWord() && cue(open - 1, notOrg)) {
+                return false;
+            }
+            if (open > 1 && t.get(open - 1).isWord() && t.get(open - 2).isWord() && cue(open - 2, notOrg)
+                    && d.isAdjective(open - 1)) {
+                return false;
+            }
+            if (close == open + 2 && inGazetteer(open + 1, EntityType.LOCATION)) {
+                return false;
+            }
+            for (int k = open + 1; k < close; k++) {
+                Token x = t.get(k);
+                if (!x.isWord() && !x.is("-") || hasDigit(x.text)) {
+                    return false;
+                }
+                if (x.isWord() && (d.isVerb(k) && !d.isAdjective(k) || functionWord(k) && !x.norm.equals("и"))) {
+                    return false;
+                }
+            }
+            return !persons.isPersonStart(d, open + 1);
+        }
+
+        /** A lower-case cue word, known by lemma or, for words the dictionary lacks ("шаттле"), by stem. */
+        private boolean cue(int k, Set<String> set) {
+            if (d.tokens.get(k).cap && !d.sentenceStart(k)) {
+                return false;
+            }
+            if (d.lemmaIn(k, set)) {
+                return true;
+            }
+            if (d.unknown(k)) {
+                for (String key : d.keys(k)) {
+                    if (set.contains(key)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean inGazetteer(int k, EntityType type) {
+            for (String key : d.keys(k)) {
+                Lexicon.Node n = lex.gazetteer.next.get(key);
+                if (n != null && n.entry != null && n.entry.type() == type) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isOpenQuote(Token t) {
@@ -186,6 +268,28 @@ public final class EntityExtractor {
             if (i > 0 && d.tokens.get(i - 1).is(".") && d.tokens.get(i - 1).start == w.start - 1) {
                 return false;
             }
+            if (e.type() == EntityType.LOCATION && d.compoundBody(i)) {
+                return false;
+            }
+            // "Лужков" is a surname before it is the plural of "лужок" (and so a village "Лужки"); "Виктором" is a
+            // first name: a person's reading wins unless the place itself is what the word names
+            String place = Normalizer.fold(e.name());
+            boolean personReading = false;
+            boolean placeReading = false;
+            List<kz.aqparat.extraction.morphology.Morphology.Analysis> r = d.readings(i);
+            String[] lemmas = d.lemmaKeys(i);
+            for (int n = 0; n < r.size(); n++) {
+                String tag = r.get(n).tag();
+                if (tag.contains(":Name") || tag.contains(":Fam") || tag.contains(":Patr")) {
+                    personReading = true;
+                } else {
+                    Lexicon.Node c = lex.gazetteer.next.get(lemmas[n]);
+                    placeReading |= lemmas[n].equals(place) || c != null && c.entry == e;
+                }
+            }
+            if (personReading && !placeReading && !w.norm.equals(place)) {
+                return false;
+            }
             return true;
         }
 
@@ -198,7 +302,13 @@ public final class EntityExtractor {
             Set<String> heads = lex.list("org_head");
             for (int i = 0; i < t.size(); i++) {
                 Token w = t.get(i);
-                if (d.claimed(i) || !w.isWord() || !w.cap || w.upper || i > 0 && isOpenQuote(t.get(i - 1))) {
+                if (d.claimed(i) || !w.isWord() || w.upper || i > 0 && isOpenQuote(t.get(i - 1))) {
+                    continue;
+                }
+                // "российском министерстве финансов", "международной шахматной федерации": a body named by a
+                // lower-case relational adjective before its head; the head must then name a body outright
+                boolean lower = !w.cap;
+                if (lower && !(w.kind == Token.Kind.CYRILLIC && w.norm.contains("ск") && d.isAdjective(i))) {
                     continue;
                 }
                 int j = i;
@@ -208,6 +318,15 @@ public final class EntityExtractor {
                     j++;
                 }
                 if (j >= t.size() || d.claimed(j) || !t.get(j).isWord() || !d.lemmaIn(j, heads)) {
+                    continue;
+                }
+                if (j == i && j + 1 < t.size() && (t.get(j + 1).kind == Token.Kind.LATIN || isOpenQuote(t.get(j + 1)))
+                        && d.lemmaIn(j, lex.list("generic_org"))) {
+                    // "Компания Hewlett-Packard", "Корпорация Philips": the noun only says what the name is
+                    continue;
+                }
+                if (lower && (j == i || t.get(j).cap || !d.lemmaIn(j, lex.list("body_head"))
+                        || d.hasTag(j, "PL") && !d.hasTag(j, "Sin"))) {
                     continue;
                 }
                 if (d.sentenceStart(i) && j == i) {
@@ -228,6 +347,7 @@ public final class EntityExtractor {
                         break;
                     }
                 }
+                end = prepositionalComplement(j, end);
                 if (j == i && end == j + 1 && !t.get(j).cap) {
                     continue;
                 }
@@ -241,6 +361,53 @@ public final class EntityExtractor {
                 d.add(EntityType.ORGANIZATION, d.keyOf(i, end), name, null, i, end);
                 i = end - 1;
             }
+        }
+
+        /**
+         * "Комитет Госдумы по международным делам", "Управления по борьбе с коррупцией", "Следственного комитета при
+         * прокуратуре": heads of bodies that name their remit with "по" + dative (or their parent with "при" +
+         * prepositional) take that phrase too, up to the next word that does not agree.
+         */
+        private int prepositionalComplement(int head, int end) {
+            List<Token> t = d.tokens;
+            if (end + 1 >= t.size() || d.claimed(end) || !d.lemmaIn(head, lex.list("remit_head"))) {
+                return end;
+            }
+            String prep = t.get(end).norm;
+            String wanted = prep.equals("по") ? ":D" : prep.equals("при") ? ":P" : null;
+            if (wanted == null) {
+                return end;
+            }
+            int k = end + 1;
+            int lastNoun = -1;
+            while (k < t.size() && k < end + 8 && !t.get(k).lineStart) {
+                Token x = t.get(k);
+                if (d.claimed(k) || !x.isWord()) {
+                    break;
+                }
+                if (x.norm.equals("и") && lastNoun == k - 1) {
+                    k++;
+                    continue;
+                }
+                boolean agrees = false;
+                boolean noun = false;
+                for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
+                    String tag = a.tag();
+                    boolean inCase = tag.endsWith(wanted) || lastNoun >= 0 && tag.endsWith(":R");
+                    if (inCase && (tag.startsWith("NN") || tag.startsWith("ADJ"))) {
+                        agrees = true;
+                        noun |= tag.startsWith("NN");
+                    }
+                }
+                if (!agrees) {
+                    break;
+                }
+                if (noun) {
+                    lastNoun = k;
+                }
+                k++;
+            }
+            return lastNoun > end ? lastNoun + 1 : end;
         }
 
         /**
@@ -267,6 +434,9 @@ public final class EntityExtractor {
                     int s = i + 1;
                     if (s < t.size() && t.get(s).is(".") && w.text.length() <= 3) {
                         s++;
+                    } else if (w.text.length() <= 2) {
+                        // "с", "г", "ул" are the preposition "с" or letters unless written as abbreviations
+                        continue;
                     }
                     if (s < t.size() && (t.get(s).lineStart || lex.list("stop_cap").contains(t.get(s).norm)
                             || functionWord(s))) {
@@ -307,6 +477,17 @@ public final class EntityExtractor {
                 if (d.claimed(i) || !w.isWord()) {
                     continue;
                 }
+                int site = siteEnd(i);
+                if (site > i) {
+                    String name = d.text.substring(w.start, t.get(site - 1).end);
+                    d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i, site);
+                    i = site - 1;
+                    continue;
+                }
+                if (hasDigit(w.text)) {
+                    // "Союз ТМА-7", "STS-124", "HTML5", "ЗАЗ-1103": models, missions and formats, not bodies
+                    continue;
+                }
                 if (w.kind == Token.Kind.CYRILLIC && w.upper && w.text.length() <= 8 && !notOrg.contains(w.norm)
                         && !lex.list("legal_form").contains(w.norm) && !isRoman(w.text)) {
                     d.add(EntityType.ORGANIZATION, w.norm, w.text, null, i, i + 1);
@@ -317,11 +498,14 @@ public final class EntityExtractor {
                     d.add(EntityType.ORGANIZATION, Normalizer.fold(abbr), abbr, null, i, i + 1);
                     continue;
                 }
-                if (w.kind == Token.Kind.CYRILLIC && w.cap && d.unknown(i) && w.text.length() >= 7
-                        && (w.norm.startsWith("мин") || w.norm.startsWith("рос") || w.norm.startsWith("гос")
-                        || w.norm.startsWith("мос")) && !lex.lastNames.contains(w.norm)
-                        && !w.norm.startsWith("минут")) {
+                if (d.compoundBody(i) && !lex.lastNames.contains(w.norm)) {
                     d.add(EntityType.ORGANIZATION, d.keyOf(i, i + 1), w.text, null, i, i + 1);
+                    continue;
+                }
+                if (w.kind == Token.Kind.LATIN && w.cap && latinProduct(i)) {
+                    while (i + 1 < t.size() && !d.claimed(i + 1) && t.get(i + 1).kind == Token.Kind.LATIN) {
+                        i++;
+                    }
                     continue;
                 }
                 if (w.kind == Token.Kind.LATIN && w.cap && !isRoman(w.text) && w.text.length() > 1) {
@@ -343,6 +527,46 @@ public final class EntityExtractor {
                     i = e - 1;
                 }
             }
+        }
+
+        private static final Set<String> DOMAINS = Set.of("ru", "ру", "com", "kz", "кз", "net", "org", "ua", "by",
+            "info", "uk", "de", "fr", "рф", "tv", "su", "uz", "kg");
+
+        /** "Лента.ру", "baltinfo.ru", "Kazpravda.kz": a site named by its domain; the end token, or -1. */
+        private int siteEnd(int i) {
+            List<Token> t = d.tokens;
+            int e = i + 1;
+            while (e + 1 < t.size() && t.get(e).is(".") && t.get(e).start == t.get(e - 1).end && t.get(e + 1).isWord()
+                    && t.get(e + 1).start == t.get(e).end && !d.claimed(e + 1)) {
+                e += 2;
+            }
+            return e > i + 1 && DOMAINS.contains(t.get(e - 1).norm) ? e : -1;
+        }
+
+        private static boolean hasDigit(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                if (Character.isDigit(s.charAt(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Latin names of products and works rather than of their makers: a known product ("Windows", "Android"), a
+         * name after a product word ("браузера Chrome", "игр FarmVille", "девизом The Right Move").
+         */
+        private boolean latinProduct(int i) {
+            List<Token> t = d.tokens;
+            Token w = t.get(i);
+            if (lex.list("latin_product").contains(w.norm)) {
+                return true;
+            }
+            int k = i - 1;
+            while (k >= 0 && k >= i - 3 && (t.get(k).kind == Token.Kind.LATIN || t.get(k).is(","))) {
+                k--;
+            }
+            return k >= 0 && t.get(k).isWord() && !t.get(k).cap && d.lemmaIn(k, lex.list("product_cue"));
         }
 
         /** "МИДа", "МИДе": an abbreviation with a case ending. */

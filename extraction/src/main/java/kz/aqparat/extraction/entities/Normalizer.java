@@ -7,14 +7,25 @@ public final class Normalizer {
     }
 
     public static String fold(String s) {
+        int same = 0;
+        while (same < s.length() && fold(s.charAt(same)) == s.charAt(same)) {
+            same++;
+        }
+        if (same == s.length()) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        b.append(s, 0, same);
+        for (int i = same; i < s.length(); i++) {
             b.append(fold(s.charAt(i)));
         }
         return b.toString();
     }
 
     static char fold(char c) {
+        if (c >= 'а' && c <= 'я' || c >= 'a' && c <= 'z' || c == ' ') {
+            return c;
+        }
         char l = Character.toLowerCase(c);
         switch (l) {
             case 'ё': return 'е';
@@ -33,6 +44,6 @@ public final class Normalizer {
     }
 
     static boolean isCyrillic(char c) {
-        return Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC;
+        return c >= '\u0400' && c <= '\u04FF';
     }
 }

@@ -24,25 +24,57 @@ final class PersonRules {
         "ский", "ская", "цкий", "цкая", "енко", "ук", "юк", "ян", "янц", "швили", "дзе", "али", "улы", "лы", "бек",
         "баев", "баева", "ович", "вич", "ко", "ых", "их", "ец"};
 
+    private static final String[][] PATRONYMIC_FORMS = {{"овичем", "ович"}, {"евичем", "евич"}, {"ичем", "ич"},
+        {"ича", "ич"}, {"ичу", "ич"}, {"иче", "ич"}, {"ич", "ич"}, {"овной", "овна"}, {"евной", "евна"},
+        {"ичной", "ична"}, {"вны", "вна"}, {"вне", "вна"}, {"вну", "вна"}, {"вна", "вна"}, {"ичны", "ична"},
+        {"ичне", "ична"}, {"ичну", "ична"}, {"ична", "ична"}};
+    private static final String[][] SURNAME_FORMS = {{"овой", "ов"}, {"евой", "ев"}, {"иной", "ин"}, {"ыной", "ын"},
+        {"овым", "ов"}, {"евым", "ев"}, {"иным", "ин"}, {"ыным", "ын"}, {"ова", "ов"}, {"ева", "ев"}, {"ина", "ин"},
+        {"ына", "ын"}, {"ову", "ов"}, {"еву", "ев"}, {"ину", "ин"}, {"ыну", "ын"}, {"ове", "ов"}, {"еве", "ев"},
+        {"ине", "ин"}, {"ыне", "ын"}, {"ов", "ов"}, {"ев", "ев"}, {"ин", "ин"}, {"ын", "ын"},
+        {"ского", "ский"}, {"скому", "ский"}, {"ским", "ский"}, {"ском", "ский"}, {"ская", "ский"},
+        {"ской", "ский"}, {"скую", "ский"}, {"ский", "ский"}, {"цкого", "цкий"}, {"цкому", "цкий"},
+        {"цким", "цкий"}, {"цкая", "цкий"}, {"цкой", "цкий"}, {"цкий", "цкий"}};
+    private static final String[] FIRST_NAME_ENDINGS = {"ой", "ом", "ем", "ей", "ы", "и", "е", "у", "ю", "а", "я"};
+    private static final String[] FIRST_NAME_ADDITIONS = {"", "а", "я", "ь", "й"};
+    private static final String[] FOREIGN_ENDINGS = {"ом", "ым", "ем", "а", "у", "е"};
+
     private final Morphology morphology;
     private final Lexicon lex;
     private final Set<String> roles;
     private final Set<String> stop;
+    private final Set<String> orgHeads;
+    private final Set<String> locHeads;
+    private final Set<String> locDescriptors;
 
     PersonRules(Morphology morphology, Lexicon lex) {
         this.morphology = morphology;
         this.lex = lex;
         this.roles = lex.list("role");
         this.stop = lex.list("stop_cap");
+        this.orgHeads = lex.list("org_head");
+        this.locHeads = lex.list("loc_head");
+        this.locDescriptors = lex.list("loc_descriptor");
     }
 
     private static boolean nameLike(Token t) {
         return t.kind == Token.Kind.CYRILLIC && t.cap && !t.upper && t.text.length() > 1;
     }
 
+    /** {@link #firstUncached}, once per token of a document. */
     Part first(Document d, int i) {
+        if (d.firstDone[i]) {
+            return d.first[i];
+        }
+        Part p = firstUncached(d, i);
+        d.first[i] = p;
+        d.firstDone[i] = true;
+        return p;
+    }
+
+    private Part firstUncached(Document d, int i) {
         Token t = d.tokens.get(i);
-        if (!nameLike(t) || lex.list("stop_cap").contains(t.norm)) {
+        if (!nameLike(t) || stop.contains(t.norm)) {
             return null;
         }
         for (Morphology.Analysis a : d.readings(i)) {
@@ -72,10 +104,16 @@ final class PersonRules {
         if (lex.firstNames.contains(n)) {
             return new Part(t.text, n, null, true);
         }
-        for (String e : new String[] {"ой", "ом", "ем", "ей", "ы", "и", "е", "у", "ю", "а", "я"}) {
+        return firstByStem(t);
+    }
+
+    /** "Сулима" → сулим, "Аиды" → аида: an inflected form of a listed first name. */
+    private Part firstByStem(Token t) {
+        String n = t.norm;
+        for (String e : FIRST_NAME_ENDINGS) {
             if (n.endsWith(e) && n.length() > e.length() + 2) {
                 String stem = n.substring(0, n.length() - e.length());
-                for (String add : new String[] {"", "а", "я", "ь", "й"}) {
+                for (String add : FIRST_NAME_ADDITIONS) {
                     if (lex.firstNames.contains(stem + add)) {
                         String lemma = stem + add;
                         return new Part(Document.matchCase(lemma, t.text), lemma,
@@ -93,11 +131,7 @@ final class PersonRules {
             return null;
         }
         String n = t.norm;
-        String[][] forms = {{"овичем", "ович"}, {"евичем", "евич"}, {"ичем", "ич"}, {"ича", "ич"}, {"ичу", "ич"},
-            {"иче", "ич"}, {"ич", "ич"}, {"овной", "овна"}, {"евной", "евна"}, {"ичной", "ична"}, {"вны", "вна"},
-            {"вне", "вна"}, {"вну", "вна"}, {"вна", "вна"}, {"ичны", "ична"}, {"ичне", "ична"}, {"ичну", "ична"},
-            {"ична", "ична"}};
-        for (String[] f : forms) {
+        for (String[] f : PATRONYMIC_FORMS) {
             if (n.endsWith(f[0]) && n.length() > f[0].length() + 2) {
                 String nom = n.substring(0, n.length() - f[0].length()) + f[1];
                 if (d.hasTag(i, "Patr") || lex.middleNames.contains(nom) || n.contains("вич") || n.contains("вн")) {
@@ -113,6 +147,16 @@ final class PersonRules {
 
     /** A surname: from the dictionary (Fam), the surname list, or its shape. */
     Part surname(Document d, int i) {
+        if (d.surnameDone[i]) {
+            return d.surname[i];
+        }
+        Part p = surnameUncached(d, i);
+        d.surname[i] = p;
+        d.surnameDone[i] = true;
+        return p;
+    }
+
+    private Part surnameUncached(Document d, int i) {
         Token t = d.tokens.get(i);
         if (!nameLike(t) || stop.contains(t.norm)) {
             return null;
@@ -152,14 +196,7 @@ final class PersonRules {
 
     /** The masculine nominative of a Russian-type surname form (Балаевой → балаев), or null. */
     static String mascSurname(String n) {
-        String[][] map = {{"овой", "ов"}, {"евой", "ев"}, {"иной", "ин"}, {"ыной", "ын"}, {"овым", "ов"},
-            {"евым", "ев"}, {"иным", "ин"}, {"ыным", "ын"}, {"ова", "ов"}, {"ева", "ев"}, {"ина", "ин"},
-            {"ына", "ын"}, {"ову", "ов"}, {"еву", "ев"}, {"ину", "ин"}, {"ыну", "ын"}, {"ове", "ов"}, {"еве", "ев"},
-            {"ине", "ин"}, {"ыне", "ын"}, {"ов", "ов"}, {"ев", "ев"}, {"ин", "ин"}, {"ын", "ын"},
-            {"ского", "ский"}, {"скому", "ский"}, {"ским", "ский"}, {"ском", "ский"}, {"ская", "ский"},
-            {"ской", "ский"}, {"скую", "ский"}, {"ский", "ский"}, {"цкого", "цкий"}, {"цкому", "цкий"},
-            {"цким", "цкий"}, {"цкая", "цкий"}, {"цкой", "цкий"}, {"цкий", "цкий"}};
-        for (String[] m : map) {
+        for (String[] m : SURNAME_FORMS) {
             if (n.endsWith(m[0]) && n.length() > m[0].length() + 2) {
                 return n.substring(0, n.length() - m[0].length()) + m[1];
             }
@@ -169,7 +206,7 @@ final class PersonRules {
 
     /** Foreign surnames decline like nouns: Клинсмана → клинсман, Бута → бут; indeclinable ones stay. */
     static String stripForeign(String n) {
-        for (String e : new String[] {"ом", "ым", "ем", "а", "у", "е"}) {
+        for (String e : FOREIGN_ENDINGS) {
             if (n.endsWith(e) && n.length() > e.length() + 3) {
                 String stem = n.substring(0, n.length() - e.length());
                 char c = stem.charAt(stem.length() - 1);
@@ -249,21 +286,18 @@ final class PersonRules {
     /** Could this token be part of a name run: a name by the dictionary or lists, or unknown to the dictionary. */
     private boolean namePart(Document d, int i, Lexicon.Node gazetteer) {
         Token t = d.tokens.get(i);
-        if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm)) {
+        if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm) || d.compoundBody(i)) {
             return false;
         }
-        for (String k : d.keys(i)) {
-            Lexicon.Node n = gazetteer.next.get(k);
-            if (n != null && n.entry != null) {
-                return false;
-            }
+        if (inGazetteer(d, i)) {
+            return false;
         }
-        if (d.lemmaIn(i, lex.list("org_head")) || d.lemmaIn(i, lex.list("loc_descriptor"))
+        if (d.lemmaIn(i, orgHeads) || d.lemmaIn(i, locDescriptors)
                 || d.lemmaIn(i, roles)) {
             return false;
         }
         if (i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
-                && (d.lemmaIn(i + 1, lex.list("loc_head")) || d.lemmaIn(i + 1, lex.list("org_head")))) {
+                && (d.lemmaIn(i + 1, locHeads) || d.lemmaIn(i + 1, orgHeads))) {
             return false;
         }
         if (d.unknown(i)) {
@@ -291,16 +325,28 @@ final class PersonRules {
                 continue;
             }
             Part f = first(d, i);
+            if (f == null && nameLike(t.get(i)) && i + 1 < t.size() && d.hasTag(i + 1, "Fam")
+                    && !t.get(i + 1).lineStart && !d.claimed(i + 1) && !stop.contains(t.get(i).norm)) {
+                // "похоронах Сулима Ямадаева": a first name the dictionary reads as a common word, before a surname
+                f = firstByStem(t.get(i));
+            }
             if (f == null && !namePart(d, i, lex.gazetteer)) {
                 continue;
             }
             // extend the run
             int e = i + 1;
+            boolean listedSurname = false;
             while (e < t.size() && e < i + 5 && !t.get(e).lineStart) {
                 Token x = t.get(e);
                 if (PARTICLES.contains(x.norm) && e + 1 < t.size() && nameLike(t.get(e + 1))
                         && !t.get(e + 1).lineStart) {
+                    // "Марин Ле Пен": the word after a particle is the name, whatever else it may mean
                     e++;
+                    if (!namePart(d, e, lex.gazetteer) && !stop.contains(t.get(e).norm) && !d.claimed(e)) {
+                        e++;
+                        listedSurname = true;
+                        break;
+                    }
                     continue;
                 }
                 if (namePart(d, e, lex.gazetteer)) {
@@ -309,17 +355,22 @@ final class PersonRules {
                 }
                 // after a first name, the next capitalised word is the surname even if it is also a common word
                 if (f != null && e == i + 1 && nameLike(x) && !stop.contains(x.norm) && !d.claimed(e)
-                        && !d.lemmaIn(e, lex.list("org_head")) && !d.lemmaIn(e, roles) && !inGazetteer(d, e)
+                        && !d.lemmaIn(e, orgHeads) && !d.lemmaIn(e, roles) && !inGazetteer(d, e)
                         && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
-                        && d.lemmaIn(e + 1, lex.list("org_head")))) {
+                        && d.lemmaIn(e + 1, orgHeads))) {
                     e++;
+                } else if (f == null && e == i + 1 && d.unknown(i) && candidateSurname(d, e)) {
+                    // "Наото Кан", "Гергей Ковач": a given name the lists lack before a listed surname
+                    e++;
+                    listedSurname = true;
                 }
                 break;
             }
             if (e - i < 2) {
                 continue;
             }
-            boolean anyName = f != null;
+            boolean anyName = f != null || listedSurname
+                    || e - i == 2 && d.unknown(i) && !d.sentenceStart(i) && candidateSurname(d, i + 1);
             boolean allUnknown = true;
             for (int k = i; k < e; k++) {
                 if (!d.unknown(k) && !PARTICLES.contains(t.get(k).norm)) {
@@ -337,14 +388,31 @@ final class PersonRules {
         }
     }
 
-    private boolean inGazetteer(Document d, int i) {
-        for (String k : d.keys(i)) {
-            Lexicon.Node n = lex.gazetteer.next.get(k);
-            if (n != null && n.entry != null) {
-                return true;
-            }
+    /** A capitalised word that the surname list has, and nothing marks as a place, body, role or verb. */
+    private boolean candidateSurname(Document d, int e) {
+        Token x = d.tokens.get(e);
+        if (!nameLike(x) || stop.contains(x.norm) || d.claimed(e) || d.lemmaIn(e, orgHeads) || d.lemmaIn(e, roles)
+                || inGazetteer(d, e) || d.isVerb(e) || d.isAdjective(e)) {
+            return false;
         }
-        return false;
+        String masc = mascSurname(x.norm);
+        return lex.lastNames.contains(x.norm) || masc != null && lex.lastNames.contains(masc)
+                || lex.lastNames.contains(stripForeign(x.norm));
+    }
+
+    private boolean inGazetteer(Document d, int i) {
+        if (d.gazetteerWord[i] == 0) {
+            boolean hit = false;
+            for (String k : d.keys(i)) {
+                Lexicon.Node n = lex.gazetteer.next.get(k);
+                if (n != null && n.entry != null) {
+                    hit = true;
+                    break;
+                }
+            }
+            d.gazetteerWord[i] = hit ? (byte) 1 : (byte) 2;
+        }
+        return d.gazetteerWord[i] == 1;
     }
 
     private void addRun(Document d, int i, int e, Part f) {
@@ -419,6 +487,9 @@ final class PersonRules {
         List<Token> t = d.tokens;
         int k = i;
         int count = 0;
+        if (t.get(i).text.length() != 1) {
+            return -1;
+        }
         StringBuilder letters = new StringBuilder();
         while (k + 1 < t.size() && count < 2 && t.get(k).kind == Token.Kind.CYRILLIC && t.get(k).text.length() == 1
                 && Character.isUpperCase(t.get(k).text.charAt(0)) && t.get(k + 1).is(".")) {
@@ -481,7 +552,7 @@ final class PersonRules {
             boolean afterRole = i > 0 && t.get(i - 1).isWord() && d.lemmaIn(i - 1, roles);
             Part s = surname(d, i);
             if (s != null && (onlyNameReadings(d, i, "Fam") && !d.unknown(i) || afterRole && (s.strong()
-                    || d.unknown(i)))) {
+                    || d.unknown(i)) || knownRussianSurname(d, i))) {
                 String name = surnameNominative(s, t.get(i).text, s.gender());
                 Document.Found f = d.add(EntityType.PERSON, s.key(), name, null, i, i + 1);
                 f.form = Form.SURNAME;
@@ -497,6 +568,29 @@ final class PersonRules {
                 f.firstKey = fn.key();
             }
         }
+    }
+
+    /**
+     * "Путин", "Лужкова": a surname alone when the dictionary reads it as a surname, it has a Russian surname
+     * ending (-ов, -ев, -ин, -ский, ...) and the surname list has it; not a place or a word such as a month.
+     */
+    private boolean knownRussianSurname(Document d, int i) {
+        Token t = d.tokens.get(i);
+        String masc = mascSurname(t.norm);
+        if (masc == null || !lex.lastNames.contains(masc) || !d.hasTag(i, "Fam") || inGazetteer(d, i)
+                || d.isAdjective(i)) {
+            return false;
+        }
+        // "Острова" is the island before it is Mr Ostrov: a common noun with the surname's own stem
+        List<Morphology.Analysis> r = d.readings(i);
+        String[] lemmas = d.lemmaKeys(i);
+        for (int n = 0; n < r.size(); n++) {
+            if (!r.get(n).hasTag("Fam") && !r.get(n).hasTag("Name") && lemmas[n].equals(masc)) {
+                return false;
+            }
+        }
+        return !(i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
+                && (d.lemmaIn(i + 1, locHeads) || d.lemmaIn(i + 1, orgHeads)));
     }
 
     /** Every dictionary reading is a name of the given kind (Fam, Name, Patr): no common word reads the same. */

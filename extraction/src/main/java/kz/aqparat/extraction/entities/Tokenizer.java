@@ -12,6 +12,11 @@ public final class Tokenizer {
     private Tokenizer() {
     }
 
+    private static boolean letterOrDigit(char c) {
+        return c >= 'а' && c <= 'я' || c >= 'А' && c <= 'Я' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isLetterOrDigit(c);
+    }
+
     public static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>(Math.max(16, text.length() / 6));
         int n = text.length();
@@ -19,7 +24,8 @@ public final class Tokenizer {
         boolean newline = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+            if (c <= ' ' || c == 0x7F || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || Character.isISOControl(c))) {
                 if (c == '\n' || c == '\r') {
                     newline = true;
                 }
@@ -32,13 +38,19 @@ public final class Tokenizer {
                 i += 2;
                 continue;
             }
-            if (Character.isLetterOrDigit(c)) {
+            if (letterOrDigit(c)) {
                 int start = i;
                 boolean letters = false;
                 boolean cyr = false;
                 while (i < n) {
                     char d = text.charAt(i);
-                    if (Character.isLetterOrDigit(d) && !Character.isSurrogate(d)) {
+                    if (d >= 'а' && d <= 'я' || d >= 'А' && d <= 'Я') {
+                        letters = true;
+                        cyr = true;
+                        i++;
+                    } else if (d >= '0' && d <= '9') {
+                        i++;
+                    } else if (Character.isLetterOrDigit(d) && !Character.isSurrogate(d)) {
                         if (Character.isLetter(d)) {
                             letters = true;
                             cyr |= Normalizer.isCyrillic(d);

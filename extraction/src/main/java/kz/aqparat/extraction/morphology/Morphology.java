@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
@@ -53,34 +54,67 @@ public final class Morphology {
 
     /** One reading of a word form. */
     public record Analysis(String lemma, String tag) {
+        /** Whether {@code part} is one of the colon-separated parts of the tag. */
         public boolean hasTag(String part) {
-            for (String p : tag.split(":")) {
-                if (p.equals(part)) {
+            int from = 0;
+            int n = tag.length();
+            int len = part.length();
+            while (from <= n - len) {
+                int at = tag.indexOf(part, from);
+                if (at < 0) {
+                    return false;
+                }
+                int end = at + len;
+                if ((at == 0 || tag.charAt(at - 1) == ':') && (end == n || tag.charAt(end) == ':')) {
                     return true;
                 }
+                from = at + 1;
             }
             return false;
         }
     }
 
-    /** Every reading of {@code word} (case-insensitive; ё and е are looked up as given, then as е). */
+    /**
+     * Word forms already looked up. News repeats its vocabulary (Zipf), so a bounded cache of the most recent forms
+     * saves most dictionary walks; emptied when full rather than kept exactly LRU, which is cheaper and bounded.
+     */
+    private static final int CACHE_LIMIT = Integer.getInteger("aqparat.morphology.cache", 200_000);
+    private final ConcurrentHashMap<String, List<Analysis>> cache = new ConcurrentHashMap<>();
+
+    /**
+     * Every reading of {@code word} (case-insensitive; ё and е are looked up as given, then as е). The list is
+     * immutable.
+     */
     public List<Analysis> analyze(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
+        List<Analysis> cached = cache.get(lower);
+        if (cached != null) {
+            return cached;
+        }
         List<Analysis> result = lookup(lower);
         if (result.isEmpty() && lower.indexOf('ё') >= 0) {
             result = lookup(lower.replace('ё', 'е'));
+        }
+        if (CACHE_LIMIT > 0 && lower.length() <= 40) {
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(lower, result);
         }
         return result;
     }
 
     private List<Analysis> lookup(String lower) {
         List<WordData> data = lookup.get().lookup(lower);
+        if (data.isEmpty()) {
+            return List.of();
+        }
         List<Analysis> result = new ArrayList<>(data.size());
         for (WordData wd : data) {
             CharSequence stem = wd.getStem();
             CharSequence tag = wd.getTag();
             result.add(new Analysis(stem == null ? lower : stem.toString(), tag == null ? "" : tag.toString()));
         }
-        return result;
+        return List.copyOf(result);
     }
 }
