@@ -68,6 +68,10 @@ class StoreClusterIT {
         }
     }
 
+    private static List<EntityCount> persons(RunningStore store) {
+        return json(store, "/api/views/entities?type=PERSON&limit=100", new TypeReference<>() { });
+    }
+
     private static long articlesIn(RunningStore store, String scope) {
         return json(store, "/api/views/timeline" + scope, new TypeReference<List<DayCount>>() { }).stream()
                 .mapToLong(DayCount::articleCount).sum();
@@ -135,10 +139,12 @@ class StoreClusterIT {
         first.produce(articles);
 
         for (RunningStore store : List.of(first, second)) {
+            // Each view is its own sub-topology: they catch up independently, so each is awaited.
+            EntityCount everywhere = new EntityCount(EntityType.PERSON, "Аида Балаева", ARTICLES, ARTICLES);
             RunningStore.await(Duration.ofSeconds(90), "all articles counted by " + store.base,
-                    () -> articlesIn(store, "") == ARTICLES);
-            List<EntityCount> persons = json(store, "/api/views/entities?type=PERSON&limit=100",
-                    new TypeReference<>() { });
+                    () -> articlesIn(store, "") == ARTICLES && persons(store).contains(everywhere)
+                            && persons(store).size() == ARTICLES + 1);
+            List<EntityCount> persons = persons(store);
             assertEquals(ARTICLES + 1, persons.size(), persons.toString());
             assertEquals(new EntityCount(EntityType.PERSON, "Аида Балаева", ARTICLES, ARTICLES), persons.get(0));
             for (EnrichedArticle article : articles) {
