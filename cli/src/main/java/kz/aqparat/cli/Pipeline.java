@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code ./pipeline}: the operators' one command. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "Aqparat 0.1.0",
         description = "Aqparat news pipeline: run it locally, push articles, extract entities offline.",
-        subcommands = {UpCommand.class, PushCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, PushCommand.class, kz.aqparat.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Pipeline implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec
