@@ -132,17 +132,20 @@ public final class ArticleStream {
             String paragraph = next < own.size() ? own.get(next++)
                     : allParagraphs.get(random.nextInt(allParagraphs.size()));
             int size = utf8Length(paragraph) + 2;
-            if (bytes + size > target && bytes >= MIN_BYTES) {
-                int room = (target - bytes) / 2; // Cyrillic: two bytes a character
-                if (room > 40) {
-                    text.append(paragraph, 0, Math.min(paragraph.length(), room)).append("\n\n");
+            if (bytes + size > target) {
+                String piece = cut(paragraph, (target - bytes) / 2); // Cyrillic: two bytes a character
+                if (bytes + utf8Length(piece) >= MIN_BYTES + 32) {
+                    text.append(piece).append("\n\n");
+                    break;
                 }
+                // too short still: take the paragraph whole and stop
+                text.append(paragraph).append("\n\n");
                 break;
             }
             text.append(paragraph).append("\n\n");
             bytes += size;
         }
-        String body = moveDates(swapRegions(swapCities(text.toString().strip(), random), random), random);
+        String body = fitToMax(moveDates(swapRegions(swapCities(text.toString().strip(), random), random), random));
         LocalDate published = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(912));
         String title = title(body);
         return new RawArticle(null, SOURCES[random.nextInt(SOURCES.length)],
@@ -175,7 +178,8 @@ public final class ArticleStream {
     private int targetBytes(SplittableRandom random) {
         double gaussian = gaussian(random);
         double size = medianBytes * Math.exp(SIGMA * gaussian);
-        return (int) Math.max(MIN_BYTES, Math.min(MAX_BYTES, size));
+        // Headroom below the minimum: a paragraph cut to fit can end up to ~80 bytes short of the target.
+        return (int) Math.max(MIN_BYTES + 128, Math.min(MAX_BYTES, size));
     }
 
     private static double gaussian(SplittableRandom random) {
@@ -227,6 +231,38 @@ public final class ArticleStream {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** At most {@code chars} characters, ending after a sentence or at least a word where possible. */
+    private static String cut(String paragraph, int chars) {
+        if (paragraph.length() <= chars) {
+            return paragraph;
+        }
+        if (chars <= 0) {
+            return "";
+        }
+        int sentence = paragraph.lastIndexOf(". ", chars - 1);
+        if (sentence > chars / 2) {
+            return paragraph.substring(0, sentence + 1);
+        }
+        int space = paragraph.lastIndexOf(' ', chars - 1);
+        return paragraph.substring(0, space > chars / 2 ? space : chars);
+    }
+
+    /** Swapped names and three-byte characters can push an article past the maximum; cut it back. */
+    private static String fitToMax(String body) {
+        int bytes = utf8Length(body);
+        if (bytes <= MAX_BYTES) {
+            return body;
+        }
+        int end = body.length() - (bytes - MAX_BYTES); // at least this many characters too many
+        while (utf8Length(body.substring(0, end)) > MAX_BYTES) {
+            end -= 16;
+        }
+        if (Character.isHighSurrogate(body.charAt(end - 1))) {
+            end--;
+        }
+        return body.substring(0, end).strip();
     }
 
     private static String title(String body) {
