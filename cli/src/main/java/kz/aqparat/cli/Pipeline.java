@@ -1,5 +1,7 @@
 package kz.aqparat.cli;
 
+import kz.aqparat.cli.eval.EvalCommand;
+import kz.aqparat.cli.extract.ExtractCommand;
 import kz.aqparat.cli.push.PushCommand;
 import kz.aqparat.cli.up.UpCommand;
 import picocli.CommandLine;
@@ -8,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code ./pipeline}: the operators' one command. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "Aqparat 0.1.0",
         description = "Aqparat news pipeline: run it locally, push articles, extract entities offline.",
-        subcommands = {UpCommand.class, PushCommand.class, kz.aqparat.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class,
+                kz.aqparat.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Pipeline implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -33,9 +33,12 @@ public class EnrichStreamsFactory {
                                          ArticleExtractor extractor, Clock clock, EnrichCounters counters,
                                          @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                                          @Value("${aqparat.topic.partitions:3}") int partitions,
-                                         @Value("${aqparat.topic.replication:1}") short replication) {
+                                         @Value("${aqparat.topic.replication:1}") short replication,
+                                         @Value("${aqparat.enrich.max-enriched-bytes:"
+                                                 + EnrichTopology.DEFAULT_MAX_ENRICHED_BYTES + "}")
+                                         int maxEnrichedBytes) {
         // Streams fails on a missing source topic, so the topics must exist before it starts.
         TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
-        return EnrichTopology.addTo(builder, ExtractionEngine.of(extractor), clock, counters);
+        return EnrichTopology.addTo(builder, ExtractionEngine.of(extractor), clock, counters, maxEnrichedBytes);
     }
 }

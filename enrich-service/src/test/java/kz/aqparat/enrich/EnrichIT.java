@@ -100,8 +100,10 @@ class EnrichIT {
             var poisonMetadata = producer.send(poisonRecord).get();
             offsets.put("partition", (long) poisonMetadata.partition());
             offsets.put("offset", poisonMetadata.offset());
+            // Behind the poison record on its partition, so that they are enriched only if processing goes on.
             for (RawArticle article : samples.subList(2, samples.size())) {
-                send(producer, article.id(), Json.mapper().writeValueAsBytes(article));
+                producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), poisonMetadata.partition(),
+                        bytes(article.id()), Json.mapper().writeValueAsBytes(article))).get();
             }
         }
 

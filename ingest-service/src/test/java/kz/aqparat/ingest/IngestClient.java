@@ -49,12 +49,27 @@ final class IngestClient implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
         return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends the same POST {@code times} times at once and returns the answers. */
+    List<HttpResponse<String>> postConcurrently(String path, String contentType, String body, int times) {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            calls.add(http.sendAsync(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        return calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
     }
 
     HttpResponse<String> get(String path) {

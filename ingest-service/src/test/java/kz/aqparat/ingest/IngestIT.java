@@ -1,7 +1,6 @@
 package kz.aqparat.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +37,11 @@ class IngestIT {
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
-    private static final Map<String, Object> CONFIG = Map.of("aqparat.ingest.max-article-bytes", 65536);
+    private static final Map<String, Object> CONFIG = Map.of("aqparat.ingest.max-article-bytes", 65536,
+            "aqparat.ingest.max-batch-bytes", 262144);
+
+    private static final String CORRECTED = """
+            {"url": "https://tengrinews.kz/news/1/", "text": "В Астане открыли новый завод по выпуску автобусов."}""";
 
     private KafkaBroker broker;
     private IngestClient ingest;
@@ -106,6 +109,13 @@ class IngestIT {
         assertEquals(200, again.statusCode());
         assertEquals("duplicate", json(again).get("status").asText());
         assertEquals(id, json(again).get("id").asText());
+
+        HttpResponse<String> corrected = ingest.post("/api/articles", JSON, CORRECTED);
+        assertEquals(202, corrected.statusCode(), "a corrected text is a new version: " + corrected.body());
+        assertEquals(id, json(corrected).get("id").asText());
+        assertEquals("duplicate", json(ingest.post("/api/articles", JSON, CORRECTED)).get("status").asText());
+        HttpResponse<String> original = ingest.post("/api/articles", JSON, article);
+        assertEquals(200, original.statusCode(), "an old version does not revert the correction");
     }
 
     @Test
@@ -159,6 +169,9 @@ class IngestIT {
         assertProblem(ingest.post("/api/articles/batch", JSON, "{\"text\": \"Текст\"}"), 415);
         assertProblem(ingest.post("/api/articles", "text/plain; charset=x-no-such-charset", "Текст"), 415);
         assertProblem(ingest.post("/api/articles/batch", NDJSON, "\n\n"), 400);
+        assertProblem(ingest.post("/api/articles", (String) null, "{\"text\": \"Текст\"}"), 415);
+        String line = "{\"text\": \"" + "б".repeat(10_000) + "\"}\n";
+        assertProblem(ingest.post("/api/articles/batch", NDJSON, line.repeat(20)), 413);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) throws IOException {
@@ -168,6 +181,9 @@ class IngestIT {
         JsonNode problem = json(response);
         assertEquals(status, problem.get("status").asInt(), response.body());
         assertNotNull(problem.get("title"), response.body());
+        assertTrue(problem.get("type").asText().startsWith("https://aqparat.kz/problems/"), response.body());
+        assertNotNull(problem.get("detail"), response.body());
+        assertNull(problem.get("stackTrace"), "no stack trace leaks to clients");
     }
 
     @Test
@@ -179,9 +195,9 @@ class IngestIT {
         List<String> expected = new ArrayList<>(sampleIds.values());
         expected.addAll(otherIds);
         assertEquals(8, expected.size());
-        assertEquals(expected.size(), records.size(), "one record per article: " + byKey.keySet());
+        assertEquals(expected.size() + 1, records.size(), "one record per article version: " + byKey.keySet());
         for (String id : expected) {
-            assertEquals(1, byKey.getOrDefault(id, List.of()).size(), id);
+            assertEquals(id.equals(otherIds.get(0)) ? 2 : 1, byKey.getOrDefault(id, List.of()).size(), id);
             RawArticle article = byKey.get(id).get(0);
             assertEquals(id, article.id());
             assertNotNull(article.receivedAt());
@@ -203,6 +219,9 @@ class IngestIT {
         assertEquals("Заголовок", json.title());
         assertEquals("2026-03-01", json.publishedAt());
         assertEquals("В Астане открыли новый завод.", json.text());
+        RawArticle correction = byKey.get(otherIds.get(0)).get(1);
+        assertEquals("В Астане открыли новый завод по выпуску автобусов.", correction.text());
+        assertTrue(correction.receivedAt().isAfter(json.receivedAt()));
     }
 
     @Test
@@ -213,9 +232,9 @@ class IngestIT {
         assertEquals("UP", json(health).get("status").asText());
         assertTrue(health.body().contains("articleIds"), health.body());
         String metrics = ingest.get("/prometheus").body();
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 8.0"), metrics);
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 7.0"), metrics);
-        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"rejected\"} 16.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 9.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 9.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"rejected\"} 18.0"), metrics);
         assertTrue(metrics.contains("kafka_producer"), "Kafka client metrics exposed");
     }
 
@@ -230,7 +249,22 @@ class IngestIT {
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("duplicate", json(again).get("status").asText());
         assertEquals(sampleIds.get(sample.getFileName().toString()), json(again).get("id").asText());
-        assertEquals(8, IngestClient.readRaw(broker.bootstrapServers()).size());
-        assertFalse(ingest.get("/prometheus").body().contains("aqparat_ingest_articles_total{outcome=\"accepted\"} 1.0"));
+        assertEquals(200, ingest.post("/api/articles", JSON, CORRECTED).statusCode(), "versions survive a restart");
+        assertEquals(9, IngestClient.readRaw(broker.bootstrapServers()).size());
+        String metrics = ingest.get("/prometheus").body();
+        assertTrue(metrics.contains("aqparat_ingest_articles_total{outcome=\"duplicate\"} 2.0"), metrics);
+        assertTrue(metrics.contains("aqparat_ingest_known_ids 8.0"), metrics);
+    }
+
+    @Test
+    @Order(8)
+    void theSameArticleSentConcurrentlyIsWrittenOnce() {
+        List<HttpResponse<String>> answers = ingest.postConcurrently("/api/articles", JSON,
+                "{\"text\": \"Одна и та же статья, отправленная шесть раз одновременно.\"}", 6);
+        assertEquals(List.of(200, 200, 200, 200, 200, 202),
+                answers.stream().map(HttpResponse::statusCode).sorted().toList());
+        assertEquals(1, answers.stream().map(HttpResponse::body).map(b -> b.replaceAll(".*\"id\":\"(\\w+)\".*", "$1"))
+                .distinct().count());
+        assertEquals(10, IngestClient.readRaw(broker.bootstrapServers()).size());
     }
 }

@@ -3,6 +3,7 @@ package kz.aqparat.store;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,16 +33,35 @@ final class RunningStore implements AutoCloseable {
     final KafkaBroker broker;
     final ApplicationContext context;
     final URI base;
-    final String applicationId = "store-it-" + UUID.randomUUID();
+    final String applicationId;
+    private final boolean ownsBroker;
     private final Path stateDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final KafkaProducer<byte[], byte[]> producer;
 
+    /** One instance on its own new broker. */
     RunningStore() throws IOException {
-        broker = KafkaBroker.inJvm();
+        this(KafkaBroker.inJvm(), true, "store-it-" + UUID.randomUUID(), false);
+    }
+
+    /**
+     * An instance on {@code broker}; with {@code advertised} it tells the other instances of the same
+     * application id its HTTP address ({@code application.server}) so that they can query it.
+     */
+    RunningStore(KafkaBroker broker, boolean ownsBroker, String applicationId, boolean advertised)
+            throws IOException {
+        this.broker = broker;
+        this.ownsBroker = ownsBroker;
+        this.applicationId = applicationId;
         stateDir = Files.createTempDirectory("store-it-state");
         Map<String, Object> config = new HashMap<>();
-        config.put("micronaut.server.port", -1);
+        if (advertised) {
+            int port = freePort();
+            config.put("micronaut.server.port", port);
+            config.put("kafka.streams.default.application.server", "localhost:" + port);
+        } else {
+            config.put("micronaut.server.port", -1);
+        }
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("kafka.streams.default.state.dir", stateDir.toString());
         config.put("kafka.streams.default.application.id", applicationId);
@@ -54,6 +74,12 @@ final class RunningStore implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         await(Duration.ofSeconds(90), "store-service healthy", () -> get("/health").statusCode() == 200);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     void produce(List<EnrichedArticle> articles) {
@@ -110,6 +136,8 @@ final class RunningStore implements AutoCloseable {
     public void close() throws Exception {
         producer.close();
         context.close();
-        broker.close();
+        if (ownsBroker) {
+            broker.close();
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kz.aqparat.contracts.DayCount;
+import kz.aqparat.contracts.DlqHeaders;
 import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.EntityType;
@@ -222,9 +223,28 @@ class StoreIT {
         store.produce(List.of(article("it-after-poison", "2026-02-21", text,
                 List.of(entity(EntityType.PERSON, "Пост Обработки", null, text, 1)), List.of(), "v1", T)));
         awaitArticle("it-after-poison");
-        RunningStore.await(Duration.ofSeconds(30), "the poison record in articles.dlq",
-                () -> readAll(Topics.ARTICLES_DLQ.name()).stream()
-                        .anyMatch(r -> "poison".equals(new String(r.key(), StandardCharsets.UTF_8))));
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        RunningStore.await(Duration.ofSeconds(60), "the poison record in articles.dlq", () -> {
+            readAll(Topics.ARTICLES_DLQ.name()).stream()
+                    .filter(r -> "poison".equals(new String(r.key(), StandardCharsets.UTF_8)))
+                    .forEach(found::add);
+            return !found.isEmpty();
+        });
+        ConsumerRecord<byte[], byte[]> dead = found.get(0);
+        assertEquals("{not json", new String(dead.value(), StandardCharsets.UTF_8));
+        assertEquals("store.deserialize", header(dead, DlqHeaders.STAGE));
+        assertEquals("store-service", header(dead, DlqHeaders.SERVICE));
+        assertEquals(Topics.ARTICLES_ENRICHED.name(), header(dead, DlqHeaders.ORIGINAL_TOPIC));
+        assertTrue(header(dead, DlqHeaders.ERROR_MESSAGE).contains("EnrichedArticle"),
+                header(dead, DlqHeaders.ERROR_MESSAGE));
+        Integer.parseInt(header(dead, DlqHeaders.ORIGINAL_PARTITION));
+        Long.parseLong(header(dead, DlqHeaders.ORIGINAL_OFFSET));
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        assertTrue(header != null, "no header " + name);
+        return new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -103,8 +103,8 @@ public final class ArticlePusher {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            int status = item == null ? response.statusCode() : item.path("httpStatus").asInt(item.path("code")
-                    .asInt(response.statusCode()));
+            int status = item == null ? response.statusCode()
+                    : item.path("problem").path("status").asInt(response.statusCode());
             results.add(result(file, item != null && item.has("line") ? item.path("line").asInt() : i + 1, status,
                     item));
         }
@@ -122,16 +122,18 @@ public final class ArticlePusher {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An answer is good when HTTP says so and, in a batch, the item's status is accepted or duplicate;
+     *  otherwise the RFC 7807 problem's detail says why. */
     private static Result result(Path file, int line, int httpStatus, JsonNode body) {
         String id = body == null ? null : textOrNull(body.get("id"));
         String status = body == null ? null : textOrNull(body.get("status"));
+        JsonNode problem = body == null ? null : body.has("problem") ? body.get("problem") : body;
+        boolean statusOk = status == null || "accepted".equals(status) || "duplicate".equals(status);
         String error = null;
-        boolean itemFailed = body != null && (body.has("error") || body.has("detail") || body.has("title"))
-                && !"accepted".equals(status) && !"duplicate".equals(status);
-        if (httpStatus < 200 || httpStatus >= 300 || itemFailed) {
-            error = body == null ? "HTTP " + httpStatus : firstText(body, "detail", "error", "title", "message");
+        if (httpStatus < 200 || httpStatus >= 300 || !statusOk) {
+            error = problem == null ? "HTTP " + httpStatus : firstText(problem, "detail", "title", "message");
             if (error == null) {
-                error = body.toString();
+                error = status != null ? status : "HTTP " + httpStatus;
             }
         }
         return new Result(file, line, httpStatus, id, status, error);

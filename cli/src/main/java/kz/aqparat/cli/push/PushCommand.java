@@ -44,7 +44,7 @@ public final class PushCommand implements Callable<Integer> {
             return 1;
         }
         List<ArticlePusher.Result> results = push(new ArticlePusher(url), files,
-                !noProgress && paths.stream().anyMatch(Files::isDirectory) && files.size() > 1);
+                !noProgress && System.console() != null && paths.stream().anyMatch(Files::isDirectory) && files.size() > 1);
         long failed = 0;
         for (ArticlePusher.Result r : results) {
             String where = r.line() > 0 ? r.file() + ":" + r.line() : r.file().toString();

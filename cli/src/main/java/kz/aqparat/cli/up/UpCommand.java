@@ -1,5 +1,6 @@
 package kz.aqparat.cli.up;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import kz.aqparat.cli.local.LocalPipeline;
 import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.cli.local.ServiceProcess;
 import kz.aqparat.cli.push.ArticlePusher;
+import kz.aqparat.contracts.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -137,6 +139,31 @@ public final class UpCommand implements Callable<Integer> {
                 sleepQuietly(500);
             }
         }
+        // The views are aggregated downstream of the article store (through repartition topics): wait for them too.
+        // Every article counts in exactly one timeline row, so the timeline's total covers at least these articles.
+        while (timelineTotal(http, store) < ids.stream().distinct().count()) {
+            store.process().requireAlive();
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the views of store-service did not count the samples within "
+                        + VISIBLE_TIMEOUT + "; see .pipeline/logs/store-service.log");
+            }
+            sleepQuietly(500);
+        }
+    }
+
+    private static long timelineTotal(HttpClient http, ServiceProcess store) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(store.baseUri()
+                    .resolve("api/views/timeline")).GET().timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return 0;
+            }
+            return Json.mapper().readTree(response.body()).findValues("articleCount").stream()
+                    .mapToLong(JsonNode::asLong).sum();
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private static void printUrls(PrintWriter out, String bootstrapServers, LocalPipeline pipeline) {
@@ -146,7 +173,7 @@ public final class UpCommand implements Callable<Integer> {
         out.println("Aqparat is running.");
         out.println("  dashboard      " + store);
         out.println("  push articles  POST " + ingest.resolve("api/articles") + "  (or ./pipeline push FILE|DIR)");
-        out.println("  article        GET  " + store.resolve("api/articles/{id}"));
+        out.println("  article        GET  " + store + "api/articles/{id}");
         out.println("  entities       GET  " + store.resolve("api/views/entities?type=PERSON&limit=20"));
         out.println("  regions        GET  " + store.resolve("api/views/regions"));
         out.println("  timeline       GET  " + store.resolve("api/views/timeline"));

@@ -10,6 +10,7 @@ import kz.aqparat.contracts.Enrichment;
 import kz.aqparat.contracts.Extraction;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.RawArticle;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -26,12 +27,14 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
     private final ExtractionEngine extractor;
     private final Clock clock;
     private final EnrichListener listener;
+    private final int maxEnrichedBytes;
     private FixedKeyProcessorContext<byte[], EnrichOutcome> context;
 
-    EnrichProcessor(ExtractionEngine extractor, Clock clock, EnrichListener listener) {
+    EnrichProcessor(ExtractionEngine extractor, Clock clock, EnrichListener listener, int maxEnrichedBytes) {
         this.extractor = extractor;
         this.clock = clock;
         this.listener = listener;
+        this.maxEnrichedBytes = maxEnrichedBytes;
     }
 
     @Override
@@ -61,8 +64,19 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
             deadLetter(record, EnrichTopology.STAGE_EXTRACT, e);
             return;
         }
+        byte[] json;
+        try {
+            json = Json.mapper().writeValueAsBytes(enriched);
+            if (json.length > maxEnrichedBytes) {
+                throw new RecordTooLargeException("the enriched article is " + json.length
+                        + " bytes, more than the " + maxEnrichedBytes + " bytes articles.enriched accepts");
+            }
+        } catch (IOException | RuntimeException e) {
+            deadLetter(record, EnrichTopology.STAGE_SERIALIZE, e);
+            return;
+        }
         listener.enriched(enriched);
-        context.forward(record.withValue(new EnrichOutcome.Enriched(enriched)));
+        context.forward(record.withValue(new EnrichOutcome.Enriched(enriched.id(), json)));
     }
 
     private static RawArticle parse(byte[] value) throws IOException {

@@ -3,7 +3,6 @@ package kz.aqparat.enrich.topology;
 import java.time.Clock;
 import java.util.Map;
 import kz.aqparat.contracts.EnrichedArticle;
-import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.extraction.ArticleExtractor;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,7 +26,8 @@ import org.apache.kafka.streams.kstream.Produced;
  *       the given clock. Input headers are kept.</li>
  *   <li><b>Dead letters:</b> {@code articles.dlq}, the original key and value bytes and headers of a record that
  *       cannot be parsed ({@link #STAGE_DESERIALIZE}), is not an article ({@link #STAGE_VALIDATE}: null value or
- *       missing text) or makes the extractor fail ({@link #STAGE_EXTRACT}), plus the {@link
+ *       missing text), makes the extractor fail ({@link #STAGE_EXTRACT}) or whose enriched JSON cannot be written
+ *       or is larger than {@code maxEnrichedBytes} ({@link #STAGE_SERIALIZE}), plus the {@link
  *       kz.aqparat.contracts.DlqHeaders} saying the stage, error and original topic/partition/offset. Processing
  *       goes on with the next record.</li>
  *   <li><b>Stores:</b> none; the topology is stateless and creates no internal topics.</li>
@@ -40,6 +40,13 @@ public final class EnrichTopology {
     public static final String STAGE_DESERIALIZE = "enrich.deserialize";
     public static final String STAGE_VALIDATE = "enrich.validate";
     public static final String STAGE_EXTRACT = "enrich.extract";
+    public static final String STAGE_SERIALIZE = "enrich.serialize";
+    /**
+     * The largest enriched value written, below the producer's default {@code max.request.size} (1 MiB) with room
+     * for key and headers: a larger record would fail in the producer, abort the transaction and stop the stream
+     * thread on every retry, so it is dead-lettered instead.
+     */
+    public static final int DEFAULT_MAX_ENRICHED_BYTES = 1_000_000;
     /** Value of the {@code dlq.service} header. */
     public static final String SERVICE = "enrich-service";
 
@@ -53,35 +60,36 @@ public final class EnrichTopology {
     }
 
     public static Topology build(ArticleExtractor extractor, Clock clock) {
-        return build(ExtractionEngine.of(extractor), clock, EnrichListener.NONE);
+        return build(ExtractionEngine.of(extractor), clock, EnrichListener.NONE, DEFAULT_MAX_ENRICHED_BYTES);
     }
 
-    public static Topology build(ExtractionEngine extractor, Clock clock, EnrichListener listener) {
+    public static Topology build(ExtractionEngine extractor, Clock clock, EnrichListener listener,
+                                 int maxEnrichedBytes) {
         StreamsBuilder builder = new StreamsBuilder();
-        addTo(builder, extractor, clock, listener);
+        addTo(builder, extractor, clock, listener, maxEnrichedBytes);
         return builder.build();
     }
 
     /** Adds the topology to a builder owned by a framework (micronaut-kafka-streams' default builder). */
     public static KStream<byte[], byte[]> addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
-                                                EnrichListener listener) {
+                                                EnrichListener listener, int maxEnrichedBytes) {
         KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
 
         Map<String, KStream<byte[], EnrichOutcome>> branches = raw
-                .processValues(() -> new EnrichProcessor(extractor, clock, listener), Named.as(PROCESS))
+                .processValues(() -> new EnrichProcessor(extractor, clock, listener, maxEnrichedBytes), Named.as(PROCESS))
                 .split(Named.as(SPLIT))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Enriched, Branched.as("enriched"))
                 .defaultBranch(Branched.as("failed"));
 
         branches.get(ENRICHED_BRANCH)
                 .map((key, outcome) -> {
-                    EnrichedArticle article = ((EnrichOutcome.Enriched) outcome).article();
-                    return KeyValue.pair(article.id(), article);
+                    EnrichOutcome.Enriched enriched = (EnrichOutcome.Enriched) outcome;
+                    return KeyValue.pair(enriched.id(), enriched.json());
                 }, Named.as("enrich.key-by-article-id"))
-                .to(Topics.ARTICLES_ENRICHED.name(),
-                        Produced.with(Serdes.String(), new JsonSerde<>(EnrichedArticle.class))
-                                .withName("enrich.sink.articles-enriched"));
+                // The value is EnrichedArticle JSON, serialized (and size-checked) by EnrichProcessor.
+                .to(Topics.ARTICLES_ENRICHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("enrich.sink.articles-enriched"));
 
         branches.get(FAILED_BRANCH)
                 .mapValues(outcome -> ((EnrichOutcome.Failed) outcome).originalValue(),

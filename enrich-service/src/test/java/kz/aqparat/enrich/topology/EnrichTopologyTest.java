@@ -58,11 +58,16 @@ class EnrichTopologyTest {
     }
 
     private void start(ExtractionEngine engine) {
+        start(engine, EnrichTopology.DEFAULT_MAX_ENRICHED_BYTES);
+    }
+
+    private void start(ExtractionEngine engine, int maxEnrichedBytes) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, EnrichListener.NONE), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, EnrichListener.NONE, maxEnrichedBytes),
+                props);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(), new StringDeserializer(),
                 new JsonSerde<>(EnrichedArticle.class).deserializer());
@@ -220,6 +225,24 @@ class EnrichTopologyTest {
 
         assertEquals(List.of(good.id(), next.id()),
                 enriched.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+    }
+
+    @Test
+    void anEnrichedArticleTooLargeForTheTopicGoesToTheDlqThenTheNextArticleIsEnriched() throws Exception {
+        RawArticle large = sample("002_54959cf6c2112d28.txt", null);
+        RawArticle small = new RawArticle("s1", null, null, null, null, "ru", "Короткая заметка.", NOW);
+        start(ExtractionEngine.of(extractor), Json.mapper().writeValueAsBytes(large).length);
+        byte[] largeValue = Json.mapper().writeValueAsBytes(large);
+        raw.pipeInput(bytes(large.id()), largeValue);
+        raw.pipeInput(bytes("s1"), Json.mapper().writeValueAsBytes(small));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(largeValue, dead.value());
+        assertEquals("enrich.serialize", header(dead, DlqHeaders.STAGE));
+        assertEquals("org.apache.kafka.common.errors.RecordTooLargeException", header(dead, DlqHeaders.ERROR_CLASS));
+        assertTrue(header(dead, DlqHeaders.ERROR_MESSAGE).contains("bytes"), header(dead, DlqHeaders.ERROR_MESSAGE));
+        assertOrigin(dead, 0);
+        assertEquals("s1", enriched.readRecord().key());
     }
 
     @Test

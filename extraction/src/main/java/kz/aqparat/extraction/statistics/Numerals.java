@@ -75,12 +75,24 @@ final class Numerals {
                 new String[] {"триллионы", "триллионов", "триллионам", "триллионами", "триллионах"}, "трлн");
     }
 
+    private static final int MAX_LENGTH = FORMS.keySet().stream().mapToInt(String::length).max().orElse(0);
+    private static final String FIRST_LETTERS = FORMS.keySet().stream().map(f -> f.substring(0, 1)).distinct()
+            .reduce("", String::concat);
+
     private Numerals() {
     }
 
     /** The numeral this lower-case word form is, or null. */
     static Numeral of(String lower) {
         return FORMS.get(lower);
+    }
+
+    /**
+     * False when the word {@code text[start, end)} cannot be a numeral: a check without allocation that spares
+     * lower-casing and looking up almost every word of an article.
+     */
+    static boolean mayBe(String text, int start, int end) {
+        return end - start <= MAX_LENGTH && FIRST_LETTERS.indexOf(Character.toLowerCase(text.charAt(start))) >= 0;
     }
 
     private static void put(Kind kind, long value, String... forms) {

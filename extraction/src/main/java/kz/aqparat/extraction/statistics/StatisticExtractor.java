@@ -35,8 +35,17 @@ public final class StatisticExtractor {
             "вариант", "указ", "постановление", "приказ", "закон", "протокол", "ст", "п", "пп", "ч", "гл", "стр",
             "д", "кв", "мкр", "рис", "табл", "им", "no", "тел", "факс", "просмотр", "просмотры", "id");
 
-    /** Units that, after a number, do not make a reported count. */
-    private static final Set<String> NOT_COUNTS = Set.of("просмотр");
+    /** Units that, after a number, do not make a reported count: view counters, times of day ("7 вечера"). */
+    private static final Set<String> NOT_COUNTS = Set.of("просмотр", "утро", "вечер", "ночь");
+
+    /** Prepositions that put a bare four-digit number in time: "в 2008 граждане", "с 2010". */
+    private static final Set<String> YEAR_PREPOSITIONS = Set.of("в", "во", "с", "со", "к");
+
+    /** Parts of the day after "в 8 часов": the hours are a time. */
+    private static final Set<String> DAY_PARTS = Set.of("утра", "дня", "вечера", "ночи");
+
+    /** Prepositions before a time of day: "в 10 часов", "с 8 часов", "до 20 часов". */
+    private static final Set<String> TIME_PREPOSITIONS = Set.of("в", "во", "к", "с", "со", "до", "после");
 
     private final Units units;
 
@@ -79,7 +88,8 @@ public final class StatisticExtractor {
                 return i + 1;
             }
             numberAt = i + 1;
-        } else if (t.kind(i) == Tokens.WORD && Numerals.of(t.lower(i)) == null) {
+        } else if (t.kind(i) == Tokens.WORD
+                && (!Numerals.mayBe(t.text(), t.start(i), t.end(i)) || Numerals.of(t.lower(i)) == null)) {
             return i + 1;
         }
         Amount amount = read(t, numberAt, signLemma == null);
@@ -90,9 +100,6 @@ public final class StatisticExtractor {
             return amount.last() + 1;
         }
         Qualifiers.Found q = Qualifiers.before(t, signLemma == null ? numberAt : i);
-        if (isLabelled(t, q.first())) {
-            return amount.last() + 1;
-        }
         int firstToken = signLemma == null ? q.first() : Math.min(q.first(), i);
         Qualifier qualifier = q.qualifier();
         BigDecimal valueTo = null;
@@ -141,8 +148,22 @@ public final class StatisticExtractor {
         if (unit == null) {
             return last + 1;
         }
-        if (Units.isMonth(unit.unit()) || NOT_COUNTS.contains(unit.unit()) || isYear(t, unit, value, valueTo)
-                || isClockTime(t, unit, firstToken)) {
+        if (isLabelled(t, q.first()) || unit.singularOblique() && !endsInOne(value)
+                || isQuotedName(t, firstToken, Math.max(unit.last(), last))) {
+            return Math.max(unit.last(), last) + 1;
+        }
+        if (Units.isMonth(t, unit)) {
+            // "1 января 2008 граждане": the year belongs to the date too
+            int year = unit.last() + 1;
+            return (t.isNumber(year) && t.near(year) && t.length(year) == 4 ? year : unit.last()) + 1;
+        }
+        if (isClockTime(t, unit, firstToken)) {
+            int minutes = unit.last() + 1;
+            boolean withMinutes = t.isNumber(minutes) && t.near(minutes) && t.isWord(minutes + 1)
+                    && t.lower(minutes + 1).startsWith("минут");
+            return (withMinutes ? minutes + 1 : unit.last()) + 1;
+        }
+        if (NOT_COUNTS.contains(unit.unit()) || isYear(t, unit, value, valueTo, amount.first())) {
             return Math.max(unit.last(), last) + 1;
         }
         String currency = signLemma != null ? Units.currencyOf(signLemma) : unit.currency();
@@ -171,26 +192,55 @@ public final class StatisticExtractor {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
-    /** "в 2025 году", "2020–2025 годы", "2026 г.": a year, not a count of years. */
-    private static boolean isYear(Tokens t, Units.Unit unit, BigDecimal value, BigDecimal valueTo) {
-        if (!unit.unit().equals("год")) {
-            return false;
+    /**
+     * "в 2025 году", "2020–2025 годы", "3797 год": a year, not a count of years ("1000 лет" is a count); and a
+     * bare four-digit number after "в"/"с" ("с 1 января 2008 граждане").
+     */
+    private static boolean isYear(Tokens t, Units.Unit unit, BigDecimal value, BigDecimal valueTo, int number) {
+        if (unit.unit().equals("год") && !t.lower(unit.last()).equals("лет")) {
+            return isYearNumber(value) || (valueTo != null && isYearNumber(valueTo));
         }
-        return isYearNumber(value) || (valueTo != null && isYearNumber(valueTo));
+        int w = Qualifiers.wordBefore(t, number);
+        return t.isNumber(number) && t.length(number) == 4 && w >= 0 && YEAR_PREPOSITIONS.contains(t.lower(w))
+                && value.compareTo(BigDecimal.valueOf(1900)) >= 0 && value.compareTo(BigDecimal.valueOf(2099)) <= 0;
+    }
+
+    /** 1, 21, 101 but not 11: the numbers a singular noun follows. */
+    private static boolean endsInOne(BigDecimal v) {
+        if (v.scale() > 0 || v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return v.scale() > 0; // "1,5 тонне" is rare; keep fractions
+        }
+        int n = v.intValue();
+        return n % 10 == 1 && n % 100 != 11;
     }
 
     private static boolean isYearNumber(BigDecimal v) {
-        return v.scale() <= 0 && v.compareTo(BigDecimal.valueOf(1000)) >= 0
-                && v.compareTo(BigDecimal.valueOf(2999)) <= 0;
+        return v.scale() <= 0 && v.compareTo(BigDecimal.valueOf(1000)) >= 0;
     }
 
-    /** "в 10 часов": a time of day. */
+    /** "в 10 часов", "с 8 часов утра до 20 часов", "13 часов 30 минут": a time of day, not a duration. */
     private static boolean isClockTime(Tokens t, Units.Unit unit, int first) {
         if (!unit.unit().equals("час")) {
             return false;
         }
         int w = Qualifiers.wordBefore(t, first);
-        return w >= 0 && (t.lower(w).equals("в") || t.lower(w).equals("к"));
+        if (w >= 0 && TIME_PREPOSITIONS.contains(t.lower(w))) {
+            return true;
+        }
+        if (first < t.size() && t.isWord(first) && TIME_PREPOSITIONS.contains(t.lower(first))) {
+            return true; // the qualifier slot took "до"
+        }
+        int next = unit.last() + 1;
+        return t.isWord(next) && t.near(next) && DAY_PARTS.contains(t.lower(next))
+                || t.isNumber(next) && t.near(next) && t.isWord(next + 1)
+                        && t.lower(next + 1).startsWith("минут");
+    }
+
+    /** «100 конкретных шагов», «5 элементов»: the whole quotation is the count, so it is a name (of a plan, a book). */
+    private static boolean isQuotedName(Tokens t, int first, int last) {
+        return first > 0 && t.attached(first) && (t.isSymbol(first - 1, '«') || t.isSymbol(first - 1, '"'))
+                && last + 1 < t.size() && t.attached(last + 1)
+                && (t.isSymbol(last + 1, '»') || t.isSymbol(last + 1, '"'));
     }
 
     /** True when a label noun stands right before the number ("статья 5", "п. 3", "№ 5"). */
@@ -293,7 +343,19 @@ public final class StatisticExtractor {
             Numerals.Numeral n = Numerals.of(t.lower(k));
             if (n != null && n.kind() == Numerals.Kind.SCALE) {
                 int last = n.abbreviation() && t.isSymbol(k + 1, '.') && t.attached(k + 1) ? k + 1 : k;
-                return new Amount(value.multiply(n.value()), i, last, n.value(), false);
+                BigDecimal total = value.multiply(n.value());
+                // "5 млн 300 тыс. тенге": a smaller scale after the first one adds to it
+                int m = last + 1;
+                if (t.isNumber(m) && t.near(m) && !t.attached(m) && t.length(m) <= 3 && t.isWord(m + 1)
+                        && t.near(m + 1)) {
+                    Numerals.Numeral smaller = Numerals.of(t.lower(m + 1));
+                    if (smaller != null && smaller.kind() == Numerals.Kind.SCALE
+                            && smaller.value().compareTo(n.value()) < 0) {
+                        total = total.add(new BigDecimal(t.string(m)).multiply(smaller.value()));
+                        last = smaller.abbreviation() && t.isSymbol(m + 2, '.') && t.attached(m + 2) ? m + 2 : m + 1;
+                    }
+                }
+                return new Amount(total, i, last, n.value(), false);
             }
             if (t.attached(k) && units.at(t, k) == null) {
                 return Amount.skip(i, k); // "5G", "3D"; "10км" is a number and its unit

@@ -12,8 +12,15 @@ import kz.aqparat.extraction.text.Tokens;
  */
 final class Units {
 
-    /** @param unit lemma, "%" or the currency's lemma; {@code last} is the unit's last token */
-    record Unit(String unit, String currency, int last) {
+    /**
+     * @param unit     lemma, "%" or the currency's lemma; {@code last} is the unit's last token
+     * @param singularOblique the noun can only be a singular in the dative, instrumental or prepositional case:
+     *                 after a number other than one that makes the number an ordinal ("в 5 классе")
+     */
+    record Unit(String unit, String currency, int last, boolean singularOblique) {
+        Unit(String unit, String currency, int last) {
+            this(unit, currency, last, false);
+        }
     }
 
     static final String PERCENT = "%";
@@ -40,6 +47,9 @@ final class Units {
     private static final Set<String> MONTHS = Set.of("январь", "февраль", "март", "апрель", "май", "июнь", "июль",
             "август", "сентябрь", "октябрь", "ноябрь", "декабрь");
 
+    private static final Set<String> MONTH_FORMS = Set.of("января", "февраля", "марта", "апреля", "мая", "июня",
+            "июля", "августа", "сентября", "октября", "ноября", "декабря");
+
     private final Morphology morphology;
 
     Units(Morphology morphology) {
@@ -54,8 +64,9 @@ final class Units {
         return SIGNS.get(c);
     }
 
-    static boolean isMonth(String lemma) {
-        return MONTHS.contains(lemma);
+    /** A month name after a day number: the number is a date. */
+    static boolean isMonth(Tokens t, Unit unit) {
+        return MONTHS.contains(unit.unit()) || (t.isWord(unit.last()) && MONTH_FORMS.contains(t.lower(unit.last())));
     }
 
     /** The unit starting at token {@code i} (right after a number), or null. */
@@ -100,7 +111,11 @@ final class Units {
                 continue;
             }
             String noun = nounLemma(word, readings);
-            return noun == null ? null : unit(noun, k, t);
+            if (noun == null) {
+                return null;
+            }
+            Unit unit = unit(noun, k, t);
+            return singularOblique(readings) ? new Unit(unit.unit(), unit.currency(), unit.last(), true) : unit;
         }
         return null;
     }
@@ -123,11 +138,16 @@ final class Units {
 
     private static boolean isAdjective(List<Morphology.Analysis> readings) {
         for (Morphology.Analysis a : readings) {
-            if (a.tag().startsWith("ADJ:") || a.tag().startsWith("PT:")) {
+            if (isFullAdjective(a)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An attributive adjective or participle; short forms ("долларов" of "долларовый") never stand before a noun. */
+    private static boolean isFullAdjective(Morphology.Analysis a) {
+        return (a.tag().startsWith("ADJ:") || a.tag().startsWith("PT:")) && !a.hasTag("Short");
     }
 
     /** True when an adjective reading of this word agrees in number and case with a noun reading of the next. */
@@ -138,12 +158,12 @@ final class Units {
         }
         List<Morphology.Analysis> nextReadings = morphology.analyze(t.lower(next));
         for (Morphology.Analysis a : readings) {
-            if (!a.tag().startsWith("ADJ:") && !a.tag().startsWith("PT:")) {
+            if (!isFullAdjective(a)) {
                 continue;
             }
             String[] at = a.tag().split(":");
             for (Morphology.Analysis n : nextReadings) {
-                if (!isCommonNoun(n) && !n.tag().startsWith("ADJ:") && !n.tag().startsWith("PT:")) {
+                if (!isCommonNoun(n) && !isFullAdjective(n)) {
                     continue;
                 }
                 String[] nt = n.tag().split(":");
@@ -153,6 +173,20 @@ final class Units {
             }
         }
         return false;
+    }
+
+    private static boolean singularOblique(List<Morphology.Analysis> readings) {
+        boolean any = false;
+        for (Morphology.Analysis a : readings) {
+            if (!isCommonNoun(a)) {
+                continue;
+            }
+            if (!a.hasTag("Sin") || !(a.hasTag("D") || a.hasTag("T") || a.hasTag("P"))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     private static boolean plural(String[] tag) {
@@ -172,12 +206,19 @@ final class Units {
         if (word.equals("лет")) {
             return "год";
         }
+        // after a number a noun is rarely a nominative singular: "два варианта" is "вариант", not "варианта"
+        String nominative = null;
         for (Morphology.Analysis a : readings) {
             if (isCommonNoun(a)) {
-                return a.lemma();
+                if (!(a.hasTag("Sin") && a.hasTag("Nom"))) {
+                    return a.lemma();
+                }
+                if (nominative == null) {
+                    nominative = a.lemma();
+                }
             }
         }
-        return null;
+        return nominative;
     }
 
     /**

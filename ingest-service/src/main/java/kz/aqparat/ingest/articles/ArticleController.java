@@ -50,14 +50,19 @@ public class ArticleController {
             throw tooLarge("the article is " + bytes.length + " bytes; the limit is " + config.getMaxArticleBytes()
                     + " (aqparat.ingest.max-article-bytes)");
         }
-        MediaType type = request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE);
+        MediaType type = request.getContentType().orElseThrow(() -> new InvalidArticle(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "no Content-Type; send application/json or text/plain; charset=utf-8"));
         RawArticle article = type.matches(MediaType.TEXT_PLAIN_TYPE)
                 ? ArticleRequests.fromText(bytes, type)
                 : ArticleRequests.fromJson(bytes);
         ArticleWriter.Outcome outcome = writer.write(article);
-        Map<String, Object> answer = Map.of("id", outcome.id(), "status", statusName(outcome.status()));
         return HttpResponse.status(outcome.status() == ArticleWriter.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(answer);
+                .body(new Answer(outcome.id(), statusName(outcome.status())));
+    }
+
+    /** The answer to one article: 202 {@code {"id", "status": "accepted"}}, 200 {@code "duplicate"}. */
+    public record Answer(String id, String status) {
     }
 
     /**

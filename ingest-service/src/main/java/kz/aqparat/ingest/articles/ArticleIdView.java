@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import kz.aqparat.contracts.TopicInitializer;
 import kz.aqparat.contracts.Topics;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,30 +30,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ids of all articles already in {@code articles.raw}, so that an article pushed twice is stored once.
+ * The ids of all articles already in {@code articles.raw}, with the versions of each, so that an article pushed
+ * twice is stored once.
+ *
+ * <p>A version is the fingerprint of the text, {@code ArticleIds.of(null, text)}, carried in the record header
+ * {@value #TEXT_FINGERPRINT_HEADER}. For an article without URL the id already is that fingerprint. For an article
+ * with a URL the id comes from the URL, so a corrected text gets the same id: it is a new version and is written
+ * (compaction downstream keeps the latest), while any version seen before is a duplicate, so a feed re-sending
+ * an old item does not revert a correction. A record without the header (written by another tool) counts as
+ * "every version of this id is known".
  *
  * <p>Why a plain consumer and not Kafka Streams: the view needs every id on every instance (any instance may
  * receive any article), which is what a Streams global store gives, but a global store restores by copying the
  * topic's raw values into its store, i.e. whole article texts, and brings a state directory and an application id
  * per instance. A consumer without a group, {@code assign}ed to all partitions of {@code articles.raw} and read
- * from the beginning, keeps only the keys (values are skipped by a deserializer that returns null), needs no state
- * on disk, and survives a restart by re-reading the keys. Each instance also records the ids it wrote itself as
- * soon as they are claimed, so that a repeat arriving before the consumer has caught up is still a duplicate.
+ * from the beginning, keeps only keys and headers (values are skipped by a deserializer that returns null), needs
+ * no state on disk, and survives a restart by re-reading them. Each instance also records the versions it writes
+ * as soon as it claims them, so that a repeat arriving before the consumer has caught up is still a duplicate.
  *
  * <p>The view is {@link #isReady() ready} once it has read up to the end offsets seen at start; until then
  * requests are answered 503, because a "new" answer could not be trusted. Two instances that receive the same
  * new article in the same instant may both write it; both records carry the same key and the same content, and
  * everything downstream is keyed by id (compacted store, replay-safe views), so the article is still stored once.
- * Memory grows with the number of articles (about 150 bytes per id); partitions added after start are picked up
+ * Memory grows with the number of articles (about 250 bytes per id); partitions added after start are picked up
  * on the next restart.
  */
 @Context
 public class ArticleIdView {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIdView.class);
+    public static final String TEXT_FINGERPRINT_HEADER = "aqparat.text.fingerprint";
     private static final CompletableFuture<Void> STORED = CompletableFuture.completedFuture(null);
+    /** The version of a record that has no fingerprint header: it stands for every version. */
+    private static final String ANY_VERSION = "*";
 
-    private final Map<String, CompletableFuture<Void>> ids = new ConcurrentHashMap<>();
+    /** id -> fingerprint -> the write of that version (completed once it is in Kafka). Inner maps are immutable. */
+    private final Map<String, Map<String, CompletableFuture<Void>>> ids = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, Void> consumer;
     private final KafkaClientMetrics metrics;
     private final Thread thread;
@@ -91,16 +106,48 @@ public class ArticleIdView {
     }
 
     /**
-     * Claims an id for a write: returns null if the id was unknown (the caller must write it and complete or
-     * {@link #release} the claim), otherwise the existing claim, completed once that article is stored.
+     * Claims one version of an article for a write: returns null if that version was unknown (the caller must write
+     * it and complete or {@link #release} the claim), otherwise the earlier claim, completed once that is stored.
      */
-    CompletableFuture<Void> claim(String id, CompletableFuture<Void> write) {
-        return ids.putIfAbsent(id, write);
+    CompletableFuture<Void> claim(String id, String fingerprint, CompletableFuture<Void> write) {
+        List<CompletableFuture<Void>> earlier = new java.util.ArrayList<>(1);
+        ids.compute(id, (key, versions) -> {
+            CompletableFuture<Void> known = versions == null ? null
+                    : versions.getOrDefault(fingerprint, versions.get(ANY_VERSION));
+            if (known != null) {
+                earlier.add(known);
+                return versions;
+            }
+            return with(versions, fingerprint, write);
+        });
+        return earlier.isEmpty() ? null : earlier.get(0);
     }
 
     /** Gives a claim back after its write failed, so that a retry of the same article is written. */
-    void release(String id, CompletableFuture<Void> write) {
-        ids.remove(id, write);
+    void release(String id, String fingerprint, CompletableFuture<Void> write) {
+        ids.computeIfPresent(id, (key, versions) -> {
+            if (versions.get(fingerprint) != write) {
+                return versions;
+            }
+            Map<String, CompletableFuture<Void>> rest = new HashMap<>(versions);
+            rest.remove(fingerprint);
+            return rest.isEmpty() ? null : Map.copyOf(rest);
+        });
+    }
+
+    private void stored(String id, String fingerprint) {
+        ids.compute(id, (key, versions) ->
+                versions != null && versions.containsKey(fingerprint) ? versions : with(versions, fingerprint, STORED));
+    }
+
+    private static Map<String, CompletableFuture<Void>> with(Map<String, CompletableFuture<Void>> versions,
+                                                             String fingerprint, CompletableFuture<Void> write) {
+        if (versions == null) {
+            return Map.of(fingerprint, write);
+        }
+        Map<String, CompletableFuture<Void>> more = new HashMap<>(versions);
+        more.put(fingerprint, write);
+        return Map.copyOf(more);
     }
 
     private void run() {
@@ -116,7 +163,9 @@ public class ArticleIdView {
                 try {
                     for (ConsumerRecord<String, Void> record : consumer.poll(Duration.ofMillis(500))) {
                         if (record.key() != null) {
-                            ids.putIfAbsent(record.key(), STORED);
+                            Header header = record.headers().lastHeader(TEXT_FINGERPRINT_HEADER);
+                            stored(record.key(), header == null || header.value() == null ? ANY_VERSION
+                                    : new String(header.value(), StandardCharsets.US_ASCII));
                         }
                     }
                     if (!ready) {
@@ -141,7 +190,7 @@ public class ArticleIdView {
                 LOG.error("article id view stopped; this instance can no longer tell duplicates", e);
             }
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 

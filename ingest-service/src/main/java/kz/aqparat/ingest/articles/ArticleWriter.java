@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +19,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * Writes accepted articles to {@code articles.raw} (key = article id) once each, and says whether an article was
- * new or a duplicate only after Kafka acknowledged the write (acks=all, idempotent producer).
+ * Writes accepted articles to {@code articles.raw} (key = article id, header = text fingerprint) once per version
+ * (see {@link ArticleIdView}), and says whether an article was new or a duplicate only after Kafka acknowledged
+ * the write (acks=all, idempotent producer).
  */
 @Singleton
 public class ArticleWriter {
@@ -56,23 +58,26 @@ public class ArticleWriter {
             return new Pending(id, CompletableFuture.failedFuture(
                     new KafkaUnavailable("the article id view is still loading from Kafka", null)));
         }
+        String fingerprint = ArticleIds.of(null, article.text());
         CompletableFuture<Void> write = new CompletableFuture<>();
-        CompletableFuture<Void> earlier = ids.claim(id, write);
+        CompletableFuture<Void> earlier = ids.claim(id, fingerprint, write);
         if (earlier != null) {
             return new Pending(id, earlier.thenApply(v -> Status.DUPLICATE));
         }
         RawArticle stored = article.withId(id).withReceivedAt(clock.instant());
+        ProducerRecord<String, RawArticle> record = new ProducerRecord<>(Topics.ARTICLES_RAW.name(), id, stored);
+        record.headers().add(ArticleIdView.TEXT_FINGERPRINT_HEADER, fingerprint.getBytes(StandardCharsets.US_ASCII));
         try {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), id, stored), (metadata, error) -> {
+            producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     write.complete(null);
                 } else {
-                    ids.release(id, write);
+                    ids.release(id, fingerprint, write);
                     write.completeExceptionally(error);
                 }
             });
         } catch (KafkaException e) {
-            ids.release(id, write);
+            ids.release(id, fingerprint, write);
             write.completeExceptionally(e);
         }
         return new Pending(id, write.thenApply(v -> Status.ACCEPTED));

@@ -7,7 +7,9 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.problem.ProblemErrorResponseProcessor;
 import io.micronaut.problem.conf.ProblemConfiguration;
+import io.micronaut.problem.HttpStatusType;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
@@ -40,7 +42,11 @@ public class FrameworkProblems extends ProblemErrorResponseProcessor {
     @Override
     protected ThrowableProblem defaultProblem(ErrorContext context, HttpStatus status) {
         String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
-        return Problems.throwable(status, status.name().toLowerCase().replace('_', '-'),
-                detail.isEmpty() ? null : detail);
+        return Problem.builder()
+                .withType(Problems.type(status.name().toLowerCase(Locale.ROOT).replace('_', '-')))
+                .withTitle(status.getReason())
+                .withStatus(new HttpStatusType(status))
+                .withDetail(detail.isEmpty() ? null : detail)
+                .build();
     }
 }

@@ -1,30 +1,34 @@
 package kz.aqparat.ingest.articles;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.problem.HttpStatusType;
 import java.net.URI;
-import org.zalando.problem.Problem;
-import org.zalando.problem.ThrowableProblem;
 
-/** RFC 7807 problem bodies ({@code application/problem+json}) for the ingest API. */
-public class Problems {
+/**
+ * RFC 7807 problem bodies ({@code application/problem+json}) for the ingest API's own refusals. Errors that
+ * Micronaut answers itself go through micronaut-problem-json ({@link FrameworkProblems}) with the same fields.
+ */
+public final class Problems {
 
     public static final String TYPE_PREFIX = "https://aqparat.kz/problems/";
     public static final String APPLICATION_PROBLEM_JSON = "application/problem+json";
 
-    public static Problem of(HttpStatus status, String type, String detail) {
-        return throwable(status, type, detail);
+    /** One problem: {@code type} names the kind (e.g. .../invalid-json), {@code detail} says what to fix. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Problem(URI type, String title, int status, String detail) {
     }
 
-    static ThrowableProblem throwable(HttpStatus status, String type, String detail) {
-        return Problem.builder()
-                .withType(URI.create(TYPE_PREFIX + type))
-                .withTitle(status.getReason())
-                .withStatus(new HttpStatusType(status))
-                .withDetail(detail)
-                .build();
+    private Problems() {
+    }
+
+    public static URI type(String name) {
+        return URI.create(TYPE_PREFIX + name);
+    }
+
+    public static Problem of(HttpStatus status, String type, String detail) {
+        return new Problem(type(type), status.getReason(), status.getCode(), detail);
     }
 
     public static Problem of(InvalidArticle e) {

@@ -1,5 +1,6 @@
 package kz.aqparat.store.articles;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +8,8 @@ import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.Entity;
 import kz.aqparat.contracts.EntityType;
 
-/** What the dashboard shows of an article: its names, not its text. */
+/** What the dashboard shows of an article: its names, not its text. Every field is always written. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ArticleSummary(String id, String title, String source, String url, String publishedAt,
                              Instant receivedAt, Instant processedAt, List<String> persons,
                              List<String> organizations, List<String> locations, List<String> regions) {

@@ -38,11 +38,12 @@ public class DashboardController {
     /**
      * Every change to this instance's views and articles as it happens: events named {@code article},
      * {@code entity}, {@code region} and {@code day} with data {@code {"key": …, "value": row or null}}, and a
-     * {@code ping} every 15 s that keeps idle connections open.
+     * {@code ping} at once and then every 15 s that keeps idle connections open.
      */
     @Get(value = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<?>> stream() {
-        Flux<Event<?>> pings = Flux.interval(KEEP_ALIVE).map(i -> Event.of("").name("ping"));
+        // The first ping goes out at once: browsers report the stream open only once its first bytes arrive.
+        Flux<Event<?>> pings = Flux.interval(Duration.ZERO, KEEP_ALIVE).map(i -> Event.of("keep-alive").name("ping"));
         return Flux.merge(updates.events(), pings);
     }
 }
