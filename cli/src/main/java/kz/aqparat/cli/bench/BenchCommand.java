@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kz.aqparat.cli.local.LocalPipeline;
 import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.contracts.Json;
 import picocli.CommandLine.Command;
@@ -31,11 +32,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--duration", defaultValue = "60", paramLabel = "SECONDS",
+    @Option(names = "--duration", defaultValue = "45", paramLabel = "SECONDS",
             description = "measurement window after the warm-up (default: ${DEFAULT-VALUE})")
     int durationSeconds;
 
-    @Option(names = "--warmup", defaultValue = "15", paramLabel = "SECONDS",
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS",
             description = "load before the measurement window, not counted (default: ${DEFAULT-VALUE})")
     int warmupSeconds;
 
@@ -55,17 +56,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "mean article size in KB, sizes 1-20 KB (default: ${DEFAULT-VALUE})")
     double articleKb;
 
-    @Option(names = "--max-in-flight", defaultValue = "5000",
+    @Option(names = "--max-in-flight", defaultValue = "2000",
             description = "closed loop: pause sending while this many accepted articles are not yet in "
                     + "articles.store (default: ${DEFAULT-VALUE})")
     long maxInFlight;
 
-    @Option(names = "--drain-timeout", defaultValue = "90", paramLabel = "SECONDS",
+    @Option(names = "--drain-timeout", defaultValue = "60", paramLabel = "SECONDS",
             description = "how long to wait after the load for every accepted article to reach articles.store "
                     + "(default: ${DEFAULT-VALUE})")
     int drainSeconds;
 
-    @Option(names = "--limit-records", defaultValue = "20000",
+    @Option(names = "--limit-records", defaultValue = "10000",
             description = "at most this many of the run's articles go through the pass-through limit run; "
                     + "0 skips it (default: ${DEFAULT-VALUE})")
     long limitRecords;
@@ -103,9 +104,22 @@ public final class BenchCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
-            description = "local stack: Kafka Streams setting for enrich and store (and the limit topology), "
+            description = "local stack: Kafka Streams setting for enrich, store and the limit topology, "
                     + "e.g. commit.interval.ms=50; repeatable")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
+
+    @Option(names = "--enrich-streams-config", paramLabel = "KEY=VALUE",
+            description = "local stack: Kafka Streams setting for enrich only; repeatable")
+    Map<String, String> enrichStreamsConfig = new LinkedHashMap<>();
+
+    @Option(names = "--store-streams-config", paramLabel = "KEY=VALUE",
+            description = "local stack: Kafka Streams setting for store only; repeatable")
+    Map<String, String> storeStreamsConfig = new LinkedHashMap<>();
+
+    @Option(names = "--untuned",
+            description = "local stack: run the services with their own settings only, without the tuning "
+                    + "below (see docs/bench.md)")
+    boolean untuned;
 
     @Option(names = "--service-env", paramLabel = "NAME=VALUE",
             description = "local stack: extra environment of the three services; repeatable")
@@ -143,8 +157,11 @@ public final class BenchCommand implements Callable<Integer> {
             say(err, "starting Kafka and the three services on free ports (work dir " + work + ") ...");
             Map<String, String> env = new LinkedHashMap<>(serviceEnv);
             env.putIfAbsent("AQPARAT_TOPIC_PARTITIONS", Integer.toString(partitions));
-            List<String> jvm = new ArrayList<>();
-            streamsConfig.forEach((k, v) -> jvm.add("-Dkafka.streams.default." + k + "=" + v));
+            Map<String, List<String>> jvm = new LinkedHashMap<>();
+            jvm.put(LocalPipeline.ENRICH, systemProperties(streamsFor(Tuning.ENRICH, enrichStreamsConfig)));
+            jvm.put(LocalPipeline.STORE, systemProperties(streamsFor(Tuning.STORE, storeStreamsConfig)));
+            say(err, "Streams settings: enrich " + streamsFor(Tuning.ENRICH, enrichStreamsConfig) + ", store "
+                    + streamsFor(Tuning.STORE, storeStreamsConfig));
             stack = BenchStack.start(layout, new BenchStack.Launch(work, keep, env, jvm, jfrDir),
                     Duration.ofMinutes(4));
         }
@@ -155,7 +172,9 @@ public final class BenchCommand implements Callable<Integer> {
             say(err, (rate > 0 ? "open loop at " + rate + " articles/s" : "closed loop (max rate)") + ", "
                     + clients + " clients, batch size " + batchSize + ", warm-up " + warmupSeconds + " s, measuring "
                     + durationSeconds + " s");
-            Map<String, Object> overrides = new LinkedHashMap<>(streamsConfig);
+            // The limit topology runs with enrich's settings: one exactly-once stage, like each of ours.
+            Map<String, Object> overrides = new LinkedHashMap<>(streamsFor(Tuning.ENRICH, Map.of()));
+            overrides.putAll(enrichStreamsConfig);
             BenchRun.Settings settings = new BenchRun.Settings(Duration.ofSeconds(warmupSeconds),
                     Duration.ofSeconds(durationSeconds), rate, clients, batchSize, articleKb, maxInFlight,
                     Duration.ofSeconds(drainSeconds), limitRecords, maxArticles, groups, overrides, seed);
@@ -183,6 +202,20 @@ public final class BenchCommand implements Callable<Integer> {
             say(err, "chart written to " + chart);
         }
         return 0;
+    }
+
+    /** The tuning (defaults unless --untuned), then --streams-config, then the service's own options. */
+    private Map<String, String> streamsFor(Map<String, String> tuning, Map<String, String> own) {
+        Map<String, String> config = new LinkedHashMap<>(untuned ? Map.of() : tuning);
+        config.putAll(streamsConfig);
+        config.putAll(own);
+        return config;
+    }
+
+    private static List<String> systemProperties(Map<String, String> streams) {
+        List<String> options = new ArrayList<>();
+        streams.forEach((k, v) -> options.add("-Dkafka.streams.default." + k + "=" + v));
+        return options;
     }
 
     private void validate() {

@@ -26,7 +26,11 @@ import kz.aqparat.cli.local.ServiceProcess;
 final class BenchStack implements AutoCloseable {
 
     /** How to start a local stack. */
-    record Launch(Path workDir, boolean keep, Map<String, String> env, List<String> serviceJvmOptions,
+    /**
+     * @param serviceJvmOptions per service name, JVM options (e.g. {@code -Dkafka.streams.default.K=V}), passed in
+     *                          {@code JAVA_TOOL_OPTIONS} because the launcher's command line is the same for all
+     */
+    record Launch(Path workDir, boolean keep, Map<String, String> env, Map<String, List<String>> serviceJvmOptions,
                   Path jfrDir) {
     }
 
@@ -65,7 +69,7 @@ final class BenchStack implements AutoCloseable {
         try {
             for (String name : List.of(LocalPipeline.INGEST, LocalPipeline.ENRICH, LocalPipeline.STORE)) {
                 Map<String, String> env = new HashMap<>(launch.env());
-                List<String> jvm = new ArrayList<>(launch.serviceJvmOptions());
+                List<String> jvm = new ArrayList<>(launch.serviceJvmOptions().getOrDefault(name, List.of()));
                 if (launch.jfrDir() != null) {
                     Path jfr = launch.jfrDir().toAbsolutePath();
                     Files.createDirectories(jfr);
