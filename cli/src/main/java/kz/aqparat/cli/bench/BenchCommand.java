@@ -116,10 +116,6 @@ public final class BenchCommand implements Callable<Integer> {
             description = "local stack: Kafka Streams setting for store only; repeatable")
     Map<String, String> storeStreamsConfig = new LinkedHashMap<>();
 
-    @Option(names = "--untuned",
-            description = "local stack: run the services with their own settings only, without the tuning "
-                    + "below (see docs/bench.md)")
-    boolean untuned;
 
     @Option(names = "--service-env", paramLabel = "NAME=VALUE",
             description = "local stack: extra environment of the three services; repeatable")
@@ -158,10 +154,10 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, String> env = new LinkedHashMap<>(serviceEnv);
             env.putIfAbsent("AQPARAT_TOPIC_PARTITIONS", Integer.toString(partitions));
             Map<String, List<String>> jvm = new LinkedHashMap<>();
-            jvm.put(LocalPipeline.ENRICH, systemProperties(streamsFor(Tuning.ENRICH, enrichStreamsConfig)));
-            jvm.put(LocalPipeline.STORE, systemProperties(streamsFor(Tuning.STORE, storeStreamsConfig)));
-            say(err, "Streams settings: enrich " + streamsFor(Tuning.ENRICH, enrichStreamsConfig) + ", store "
-                    + streamsFor(Tuning.STORE, storeStreamsConfig));
+            jvm.put(LocalPipeline.ENRICH, systemProperties(streamsFor(enrichStreamsConfig)));
+            jvm.put(LocalPipeline.STORE, systemProperties(streamsFor(storeStreamsConfig)));
+            say(err, "Streams settings beyond the services' own: enrich " + streamsFor(enrichStreamsConfig)
+                    + ", store " + streamsFor(storeStreamsConfig));
             stack = BenchStack.start(layout, new BenchStack.Launch(work, keep, env, jvm, jfrDir),
                     Duration.ofMinutes(4));
         }
@@ -173,8 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + clients + " clients, batch size " + batchSize + ", warm-up " + warmupSeconds + " s, measuring "
                     + durationSeconds + " s");
             // The limit topology runs with enrich's settings: one exactly-once stage, like each of ours.
-            Map<String, Object> overrides = new LinkedHashMap<>(streamsFor(Tuning.ENRICH, Map.of()));
-            overrides.putAll(enrichStreamsConfig);
+            Map<String, Object> overrides = new LinkedHashMap<>(streamsFor(enrichStreamsConfig));
             BenchRun.Settings settings = new BenchRun.Settings(Duration.ofSeconds(warmupSeconds),
                     Duration.ofSeconds(durationSeconds), rate, clients, batchSize, articleKb, maxInFlight,
                     Duration.ofSeconds(drainSeconds), limitRecords, maxArticles, groups, overrides, seed);
@@ -204,10 +199,9 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The tuning (defaults unless --untuned), then --streams-config, then the service's own options. */
-    private Map<String, String> streamsFor(Map<String, String> tuning, Map<String, String> own) {
-        Map<String, String> config = new LinkedHashMap<>(untuned ? Map.of() : tuning);
-        config.putAll(streamsConfig);
+    /** --streams-config, then the service's own option. */
+    private Map<String, String> streamsFor(Map<String, String> own) {
+        Map<String, String> config = new LinkedHashMap<>(streamsConfig);
         config.putAll(own);
         return config;
     }

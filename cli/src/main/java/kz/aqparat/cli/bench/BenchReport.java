@@ -50,12 +50,13 @@ final class BenchReport {
         }
         row(b, "max consumer lag (records)", maxLag.toString());
         b.append('\n');
-        b.append(String.format(Locale.ROOT, "  %-32s %10s %10s %12s%n", "process", "avg CPU %", "max CPU %",
-                "peak MB"));
+        b.append(String.format(Locale.ROOT, "  %-32s %10s %10s %14s %12s%n", "process", "avg CPU %", "max CPU %",
+                "CPU ms/article", "peak MB"));
         ((Map<String, Object>) s.get("resources")).forEach((name, v) -> {
             Map<String, Object> r = (Map<String, Object>) v;
-            b.append(String.format(Locale.ROOT, "  %-32s %10s %10s %12s%n", name, fmt(r.get("avgCpuPercent")),
-                    fmt(r.get("maxCpuPercent")), fmt(r.get("peakMemoryMb")) + " " + r.get("memory")));
+            b.append(String.format(Locale.ROOT, "  %-32s %10s %10s %14s %12s%n", name, fmt(r.get("avgCpuPercent")),
+                    fmt(r.get("maxCpuPercent")), fmt(r.get("cpuMsPerArticle")),
+                    fmt(r.get("peakMemoryMb")) + " " + r.get("memory")));
         });
         return b.toString();
     }

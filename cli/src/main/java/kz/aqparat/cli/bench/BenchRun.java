@@ -51,6 +51,7 @@ final class BenchRun {
         List<Map<String, Object>> timeline = new ArrayList<>();
         Map<String, double[]> cpuWindow = new LinkedHashMap<>(); // name -> {sum, n, max}
         Map<String, Double> peakMemory = new LinkedHashMap<>();
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
         long loadStart;
         long windowStart;
         long loadEnd;
@@ -77,6 +78,7 @@ final class BenchRun {
 
             long drainDeadline = loadEnd + settings.drainTimeout().toNanos() + 60_000_000_000L;
             long next = loadStart + 1_000_000_000L;
+            long lastSample = System.nanoTime();
             long prevAccepted = 0;
             long prevStored = 0;
             boolean loadDone = false;
@@ -97,6 +99,8 @@ final class BenchRun {
                 Histogram interval = tracker.intervalLatency();
                 Map<String, Long> lags = lag.sample();
                 Map<String, ResourceSampler.Reading> readings = resources.sample();
+                double dt = (now - lastSample) / 1e9;
+                lastSample = now;
                 boolean inWindow = now > windowStart && now <= loadEnd + 500_000_000L;
                 Map<String, Object> point = new LinkedHashMap<>();
                 point.put("t", round(t, 1));
@@ -111,6 +115,7 @@ final class BenchRun {
                 readings.forEach((name, r) -> {
                     res.put(name, Map.of("cpuPercent", round(r.cpuPercent(), 1), "memoryMb", round(r.memoryMb(), 1)));
                     peakMemory.merge(name, r.memoryMb(), Math::max);
+                    cpuSeconds.merge(name, r.cpuPercent() / 100 * dt, Double::sum);
                     if (inWindow) {
                         double[] acc = cpuWindow.computeIfAbsent(name, k -> new double[3]);
                         acc[0] += r.cpuPercent();
@@ -197,7 +202,9 @@ final class BenchRun {
         Map<String, Object> resourceSummary = new LinkedHashMap<>();
         peakMemory.forEach((name, peak) -> {
             double[] acc = cpuWindow.getOrDefault(name, new double[3]);
+            long stored = Math.max(1, tracker.ackedAndStored());
             resourceSummary.put(name, Map.of(
+                    "cpuMsPerArticle", round(1000 * cpuSeconds.getOrDefault(name, 0.0) / stored, 2),
                     "avgCpuPercent", round(acc[1] == 0 ? 0 : acc[0] / acc[1], 1),
                     "maxCpuPercent", round(acc[2], 1),
                     "peakMemoryMb", round(peak, 1),
