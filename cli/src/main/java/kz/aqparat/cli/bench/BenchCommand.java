@@ -1,0 +1,233 @@
+package kz.aqparat.cli.bench;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import kz.aqparat.cli.local.LocalPipeline;
+import kz.aqparat.cli.local.RepoLayout;
+import kz.aqparat.contracts.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Load-test the pipeline end to end and compare it with Kafka's own limit on the same broker.",
+                "Starts a local stack on free ports (data in .pipeline/bench-<time>/, deleted afterwards) unless "
+                        + "--ingest-url, --store-url and --bootstrap name a running one; pushes generated articles "
+                        + "through the ingest HTTP API; measures accepted and stored articles/s, "
+                        + "acknowledgement-to-visible latency, consumer lag, CPU and memory; then passes the same "
+                        + "records through a no-op Kafka Streams topology. See docs/bench.md."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--duration", defaultValue = "45", paramLabel = "SECONDS",
+            description = "measurement window after the warm-up (default: ${DEFAULT-VALUE})")
+    int durationSeconds;
+
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "SECONDS",
+            description = "load before the measurement window, not counted (default: ${DEFAULT-VALUE})")
+    int warmupSeconds;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "ARTICLES/S",
+            description = "open loop at this offered rate; 0 = closed loop at the maximum (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--clients", defaultValue = "8", description = "concurrent HTTP clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--batch-size", defaultValue = "10",
+            description = "articles per request: 1 = POST /api/articles, more = POST /api/articles/batch (NDJSON) "
+                    + "(default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--article-kb", defaultValue = "5",
+            description = "mean article size in KB, sizes 1-20 KB (default: ${DEFAULT-VALUE})")
+    double articleKb;
+
+    @Option(names = "--max-in-flight", defaultValue = "2000",
+            description = "closed loop: pause sending while this many accepted articles are not yet in "
+                    + "articles.store (default: ${DEFAULT-VALUE})")
+    long maxInFlight;
+
+    @Option(names = "--drain-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "how long to wait after the load for every accepted article to reach articles.store "
+                    + "(default: ${DEFAULT-VALUE})")
+    int drainSeconds;
+
+    @Option(names = "--limit-records", defaultValue = "10000",
+            description = "at most this many of the run's articles go through the pass-through limit run; "
+                    + "0 skips it (default: ${DEFAULT-VALUE})")
+    long limitRecords;
+
+    @Option(names = "--max-articles", defaultValue = "0", hidden = true,
+            description = "stop after this many articles (0 = no limit)")
+    long maxArticles;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the summary as JSON")
+    Path json;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "write an HTML chart (inline SVG) over time")
+    Path chart;
+
+    @Option(names = "--ingest-url", paramLabel = "URL", description = "target a running stack: ingest-service")
+    URI ingestUrl;
+
+    @Option(names = "--store-url", paramLabel = "URL", description = "target a running stack: store-service")
+    URI storeUrl;
+
+    @Option(names = "--enrich-url", paramLabel = "URL",
+            description = "running stack: enrich-service, for its /prometheus CPU and memory")
+    URI enrichUrl;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "running stack: its Kafka bootstrap servers")
+    String bootstrap;
+
+    @Option(names = "--groups", split = ",", defaultValue = "aqparat-enrich,aqparat-store",
+            description = "consumer groups (Streams application ids) whose lag is sampled (default: ${DEFAULT-VALUE})")
+    List<String> groups;
+
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "local stack: partitions of the pipeline's topics (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
+            description = "local stack: Kafka Streams setting for enrich, store and the limit topology, "
+                    + "e.g. commit.interval.ms=50; repeatable")
+    Map<String, String> streamsConfig = new LinkedHashMap<>();
+
+    @Option(names = "--enrich-streams-config", paramLabel = "KEY=VALUE",
+            description = "local stack: Kafka Streams setting for enrich only; repeatable")
+    Map<String, String> enrichStreamsConfig = new LinkedHashMap<>();
+
+    @Option(names = "--store-streams-config", paramLabel = "KEY=VALUE",
+            description = "local stack: Kafka Streams setting for store only; repeatable")
+    Map<String, String> storeStreamsConfig = new LinkedHashMap<>();
+
+
+    @Option(names = "--service-env", paramLabel = "NAME=VALUE",
+            description = "local stack: extra environment of the three services; repeatable")
+    Map<String, String> serviceEnv = new LinkedHashMap<>();
+
+    @Option(names = "--jfr", paramLabel = "DIR",
+            description = "local stack: record each service with Java Flight Recorder into DIR/<service>.jfr")
+    Path jfrDir;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "local stack: broker data, state and logs")
+    Path workDir;
+
+    @Option(names = "--keep", description = "local stack: keep the work directory (logs) afterwards")
+    boolean keep;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the article stream (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        validate();
+        RepoLayout layout = RepoLayout.find();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String runId = stamp + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        ArticleStream articles = new ArticleStream(layout.samples(), runId, seed, articleKb);
+
+        BenchStack stack;
+        if (ingestUrl != null) {
+            say(err, "targeting the running stack: ingest " + ingestUrl + ", store " + storeUrl + ", kafka " + bootstrap);
+            stack = BenchStack.running(bootstrap, ingestUrl, enrichUrl, storeUrl);
+        } else {
+            Path work = workDir != null ? workDir : layout.workDir().resolve("bench-" + stamp);
+            say(err, "starting Kafka and the three services on free ports (work dir " + work + ") ...");
+            Map<String, String> env = new LinkedHashMap<>(serviceEnv);
+            env.putIfAbsent("AQPARAT_TOPIC_PARTITIONS", Integer.toString(partitions));
+            Map<String, List<String>> jvm = new LinkedHashMap<>();
+            jvm.put(LocalPipeline.ENRICH, systemProperties(streamsFor(enrichStreamsConfig)));
+            jvm.put(LocalPipeline.STORE, systemProperties(streamsFor(storeStreamsConfig)));
+            say(err, "Streams settings beyond the services' own: enrich " + streamsFor(enrichStreamsConfig)
+                    + ", store " + streamsFor(storeStreamsConfig));
+            stack = BenchStack.start(layout, new BenchStack.Launch(work, keep, env, jvm, jfrDir),
+                    Duration.ofMinutes(4));
+        }
+        Thread hook = new Thread(stack::close, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, Object> summary;
+        try {
+            say(err, (rate > 0 ? "open loop at " + rate + " articles/s" : "closed loop (max rate)") + ", "
+                    + clients + " clients, batch size " + batchSize + ", warm-up " + warmupSeconds + " s, measuring "
+                    + durationSeconds + " s");
+            // The limit topology runs with enrich's settings: one exactly-once stage, like each of ours.
+            Map<String, Object> overrides = new LinkedHashMap<>(streamsFor(enrichStreamsConfig));
+            BenchRun.Settings settings = new BenchRun.Settings(Duration.ofSeconds(warmupSeconds),
+                    Duration.ofSeconds(durationSeconds), rate, clients, batchSize, articleKb, maxInFlight,
+                    Duration.ofSeconds(drainSeconds), limitRecords, maxArticles, groups, overrides, seed);
+            summary = new BenchRun(stack, settings, articles, runId, line -> {
+                err.println(line);
+                err.flush();
+            }).run();
+        } finally {
+            say(err, "stopping ...");
+            stack.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already running
+            }
+        }
+        out.println(BenchReport.table(summary));
+        out.flush();
+        if (json != null) {
+            Files.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+            say(err, "summary written to " + json);
+        }
+        if (chart != null) {
+            Files.writeString(chart, BenchReport.html(summary));
+            say(err, "chart written to " + chart);
+        }
+        return 0;
+    }
+
+    /** --streams-config, then the service's own option. */
+    private Map<String, String> streamsFor(Map<String, String> own) {
+        Map<String, String> config = new LinkedHashMap<>(streamsConfig);
+        config.putAll(own);
+        return config;
+    }
+
+    private static List<String> systemProperties(Map<String, String> streams) {
+        List<String> options = new ArrayList<>();
+        streams.forEach((k, v) -> options.add("-Dkafka.streams.default." + k + "=" + v));
+        return options;
+    }
+
+    private void validate() {
+        boolean any = ingestUrl != null || storeUrl != null || bootstrap != null;
+        boolean all = ingestUrl != null && storeUrl != null && bootstrap != null;
+        if (any && !all) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "a running stack needs all of --ingest-url, --store-url and --bootstrap");
+        }
+        if (clients < 1 || batchSize < 1 || durationSeconds < 1 || warmupSeconds < 0 || articleKb < 1
+                || articleKb > 20) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "need --clients >= 1, --batch-size >= 1, --duration >= 1, --warmup >= 0, 1 <= --article-kb <= 20");
+        }
+    }
+
+    private static void say(PrintWriter err, String message) {
+        err.println("==> " + message);
+        err.flush();
+    }
+}

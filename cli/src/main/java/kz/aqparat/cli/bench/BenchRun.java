@@ -1,0 +1,250 @@
+package kz.aqparat.cli.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One benchmark run against a {@link BenchStack}: warm-up, measurement window, drain, then the pass-through
+ * limit; returns the summary that {@code --json} writes (a map, in the order the JSON shows it).
+ */
+final class BenchRun {
+
+    /** The knobs of a run. */
+    record Settings(Duration warmup, Duration duration, double rate, int clients, int batchSize, double articleKb,
+                    long maxInFlight, Duration drainTimeout, long limitRecords, long maxArticles, List<String> groups,
+                    Map<String, Object> streamsOverrides, long seed) {
+    }
+
+    private final BenchStack stack;
+    private final Settings settings;
+    private final ArticleStream articles;
+    private final String runId;
+    private final Consumer<String> progress;
+
+    BenchRun(BenchStack stack, Settings settings, ArticleStream articles, String runId, Consumer<String> progress) {
+        this.stack = stack;
+        this.settings = settings;
+        this.articles = articles;
+        this.runId = runId;
+        this.progress = progress;
+    }
+
+    Map<String, Object> run() throws Exception {
+        VisibilityTracker tracker = new VisibilityTracker();
+        ResourceSampler resources = new ResourceSampler();
+        if (stack.isLocal()) {
+            stack.pids().forEach(resources::process);
+        } else {
+            resources.prometheus("ingest-service", stack.ingest());
+            if (stack.enrich() != null) {
+                resources.prometheus("enrich-service", stack.enrich());
+            }
+            resources.prometheus("store-service", stack.store());
+        }
+        resources.process("bench-harness", ProcessHandle.current().pid());
+
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        Map<String, double[]> cpuWindow = new LinkedHashMap<>(); // name -> {sum, n, max}
+        Map<String, Double> peakMemory = new LinkedHashMap<>();
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        long loadStart;
+        long windowStart;
+        long loadEnd;
+        long plannedEnd;
+        long drainEnd;
+        LoadGenerator load;
+        ViewWatcher views = new ViewWatcher(stack.store(), tracker);
+        try (StoreTopicWatcher watcher = new StoreTopicWatcher(stack.bootstrap(),
+                "https://bench.aqparat.kz/" + runId + "/", tracker);
+             LagSampler lag = new LagSampler(stack.bootstrap(), settings.groups())) {
+            views.start();
+            resources.sample();
+            loadStart = System.nanoTime() + 500_000_000L;
+            windowStart = loadStart + settings.warmup().toNanos();
+            loadEnd = windowStart + settings.duration().toNanos();
+            plannedEnd = loadEnd;
+            tracker.window(windowStart, loadEnd);
+            load = new LoadGenerator(stack.ingest(), articles, tracker, settings.clients(), settings.batchSize(),
+                    settings.rate(), settings.maxInFlight());
+            if (settings.maxArticles() > 0) {
+                load.limitArticles(settings.maxArticles());
+            }
+            load.start(loadStart, loadEnd);
+
+            long drainDeadline = loadEnd + settings.drainTimeout().toNanos() + 60_000_000_000L;
+            long next = loadStart + 1_000_000_000L;
+            long lastSample = System.nanoTime();
+            long prevAccepted = 0;
+            long prevStored = 0;
+            boolean loadDone = false;
+            while (true) {
+                long now = System.nanoTime();
+                if (now < next) {
+                    Thread.sleep(Math.max(1, (next - now) / 1_000_000));
+                    continue;
+                }
+                next = Math.max(next + 1_000_000_000L, now + 500_000_000L);
+                stack.requireAlive();
+                if (watcher.failure() != null) {
+                    throw new IllegalStateException("articles.store consumer failed", watcher.failure());
+                }
+                double t = (now - loadStart) / 1e9;
+                long accepted = tracker.accepted();
+                long stored = tracker.storedTotal();
+                Histogram interval = tracker.intervalLatency();
+                Map<String, Long> lags = lag.sample();
+                Map<String, ResourceSampler.Reading> readings = resources.sample();
+                double dt = (now - lastSample) / 1e9;
+                lastSample = now;
+                boolean inWindow = now > windowStart && now <= loadEnd + 500_000_000L;
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("t", round(t, 1));
+                point.put("phase", now <= windowStart ? "warmup" : now <= loadEnd ? "measure" : "drain");
+                point.put("acceptedPerSecond", accepted - prevAccepted);
+                point.put("storedPerSecond", stored - prevStored);
+                point.put("latencyP50Ms", ms(interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(50)));
+                point.put("latencyP99Ms", ms(interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99)));
+                point.put("latencyMaxMs", ms(interval.getMaxValue()));
+                point.put("lag", lags);
+                Map<String, Object> res = new LinkedHashMap<>();
+                readings.forEach((name, r) -> {
+                    res.put(name, Map.of("cpuPercent", round(r.cpuPercent(), 1), "memoryMb", round(r.memoryMb(), 1)));
+                    peakMemory.merge(name, r.memoryMb(), Math::max);
+                    cpuSeconds.merge(name, r.cpuPercent() / 100 * dt, Double::sum);
+                    if (inWindow) {
+                        double[] acc = cpuWindow.computeIfAbsent(name, k -> new double[3]);
+                        acc[0] += r.cpuPercent();
+                        acc[1]++;
+                        acc[2] = Math.max(acc[2], r.cpuPercent());
+                    }
+                });
+                point.put("resources", res);
+                timeline.add(point);
+                prevAccepted = accepted;
+                prevStored = stored;
+                String last = tracker.lastStoredId();
+                if (last != null) {
+                    views.spotCheck(last);
+                }
+                progress.accept(String.format("t=%5.1fs %-7s accepted %6d (+%4d/s)  in store %6d (+%4d/s)  lag %s",
+                        t, point.get("phase"), accepted, point.get("acceptedPerSecond"), stored,
+                        point.get("storedPerSecond"), lags));
+                if (!loadDone && now >= loadEnd && load.isDone()) {
+                    loadDone = true;
+                    loadEnd = Math.max(loadEnd, now);
+                }
+                if (loadDone && tracker.ackedAndStored() >= tracker.accepted()) {
+                    break;
+                }
+                if (now > drainDeadline) {
+                    progress.accept("drain timeout: " + (tracker.accepted() - tracker.ackedAndStored())
+                            + " accepted articles not in articles.store");
+                    break;
+                }
+            }
+            drainEnd = System.nanoTime();
+        } finally {
+            views.close();
+        }
+
+        double windowSeconds = settings.duration().toNanos() / 1e9;
+        double endToEnd = tracker.storedInWindow() / windowSeconds;
+        PassThroughLimit.Result limit = null;
+        String limitError = null;
+        long limitCount = Math.min(settings.limitRecords(), load.generated());
+        if (limitCount > 0) {
+            progress.accept("measuring the pass-through limit with " + limitCount + " of the same articles ...");
+            int partitions = TopicPartitions.of(stack.bootstrap(), kz.aqparat.contracts.Topics.ARTICLES_RAW.name());
+            try {
+                limit = PassThroughLimit.run(stack.bootstrap(), articles, limitCount, partitions, (short) 1,
+                        settings.streamsOverrides(), Duration.ofMinutes(3));
+            } catch (Exception e) {
+                limitError = e.toString();
+                progress.accept("the pass-through limit run failed: " + e);
+            }
+        }
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("endToEndArticlesPerSecond", round(endToEnd, 1));
+        summary.put("limitArticlesPerSecond", limit == null ? null : round(limit.passThroughPerSecond(), 1));
+        summary.put("ratioToLimit", limit == null ? null : round(endToEnd / limit.passThroughPerSecond(), 3));
+        summary.put("acceptedArticlesPerSecond", round(tracker.acceptedInWindow() / windowSeconds, 1));
+        summary.put("latencyMs", percentiles(tracker.storeLatency()));
+        summary.put("sseLatencyMs", percentiles(tracker.sseLatency()));
+        summary.put("ackLatencyMs", percentiles(tracker.ackLatency()));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("generated", load.generated());
+        counts.put("accepted", tracker.accepted());
+        counts.put("duplicates", tracker.duplicates());
+        counts.put("failed", tracker.failed());
+        counts.put("reachedStore", tracker.ackedAndStored());
+        counts.put("lost", tracker.accepted() - tracker.ackedAndStored());
+        counts.put("sseArticleEvents", tracker.sseCount());
+        counts.put("viewSpotChecks", views.spotChecks());
+        counts.put("viewSpotChecksOk", views.spotChecksOk());
+        counts.put("lastError", load.lastError());
+        summary.put("articles", counts);
+        if (limitError != null) {
+            summary.put("limitError", limitError);
+        }
+        summary.put("drainSeconds", round((drainEnd - loadEnd) / 1e9, 1));
+        if (limit != null) {
+            summary.put("limit", Map.of("records", limit.records(),
+                    "producedPerSecond", round(limit.producedPerSecond(), 1),
+                    "passThroughPerSecond", round(limit.passThroughPerSecond(), 1),
+                    "seconds", round(limit.seconds(), 2)));
+        }
+        Map<String, Object> resourceSummary = new LinkedHashMap<>();
+        peakMemory.forEach((name, peak) -> {
+            double[] acc = cpuWindow.getOrDefault(name, new double[3]);
+            long stored = Math.max(1, tracker.ackedAndStored());
+            resourceSummary.put(name, Map.of(
+                    "cpuMsPerArticle", round(1000 * cpuSeconds.getOrDefault(name, 0.0) / stored, 2),
+                    "avgCpuPercent", round(acc[1] == 0 ? 0 : acc[0] / acc[1], 1),
+                    "maxCpuPercent", round(acc[2], 1),
+                    "peakMemoryMb", round(peak, 1),
+                    "memory", resources.memoryKind(name)));
+        });
+        summary.put("resources", resourceSummary);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("mode", settings.rate() > 0 ? "open-loop" : "closed-loop");
+        config.put("rate", settings.rate());
+        config.put("clients", settings.clients());
+        config.put("batchSize", settings.batchSize());
+        config.put("articleKb", settings.articleKb());
+        config.put("warmupSeconds", settings.warmup().toSeconds());
+        config.put("durationSeconds", settings.duration().toSeconds());
+        config.put("maxInFlight", settings.maxInFlight());
+        config.put("groups", settings.groups());
+        config.put("streamsOverrides", settings.streamsOverrides());
+        config.put("localStack", stack.isLocal());
+        config.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        summary.put("config", config);
+        summary.put("timeline", timeline);
+        return summary;
+    }
+
+    static Map<String, Object> percentiles(Histogram h) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("count", h.getTotalCount());
+        p.put("p50", ms(h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50)));
+        p.put("p95", ms(h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(95)));
+        p.put("p99", ms(h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99)));
+        p.put("max", ms(h.getMaxValue()));
+        return p;
+    }
+
+    private static double ms(long micros) {
+        return round(micros / 1000.0, 1);
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

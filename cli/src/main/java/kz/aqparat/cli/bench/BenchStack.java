@@ -1,0 +1,163 @@
+package kz.aqparat.cli.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import kz.aqparat.cli.local.LocalBroker;
+import kz.aqparat.cli.local.LocalPipeline;
+import kz.aqparat.cli.local.RepoLayout;
+import kz.aqparat.cli.local.ServiceProcess;
+
+/**
+ * The pipeline under test: either started here like {@code ./pipeline up} does (a local KRaft broker and the
+ * three services as child processes, on free ports, in a work directory of its own that is deleted afterwards),
+ * or a running one given by its URLs and bootstrap servers.
+ */
+final class BenchStack implements AutoCloseable {
+
+    /** How to start a local stack. */
+    /**
+     * @param serviceJvmOptions per service name, JVM options (e.g. {@code -Dkafka.streams.default.K=V}), passed in
+     *                          {@code JAVA_TOOL_OPTIONS} because the launcher's command line is the same for all
+     */
+    record Launch(Path workDir, boolean keep, Map<String, String> env, Map<String, List<String>> serviceJvmOptions,
+                  Path jfrDir) {
+    }
+
+    private final String bootstrap;
+    private final URI ingest;
+    private final URI store;
+    private final URI enrich;
+    private final LocalBroker broker;
+    private final List<ServiceProcess> services;
+    private final Path workDir;
+    private final boolean keep;
+
+    private BenchStack(String bootstrap, URI ingest, URI enrich, URI store, LocalBroker broker,
+                       List<ServiceProcess> services, Path workDir, boolean keep) {
+        this.bootstrap = bootstrap;
+        this.ingest = ingest;
+        this.enrich = enrich;
+        this.store = store;
+        this.broker = broker;
+        this.services = services;
+        this.workDir = workDir;
+        this.keep = keep;
+    }
+
+    static BenchStack running(String bootstrap, URI ingest, URI enrich, URI store) {
+        return new BenchStack(bootstrap, ingest, enrich, store, null, List.of(), null, true);
+    }
+
+    static BenchStack start(RepoLayout layout, Launch launch, Duration healthTimeout) {
+        Path work = launch.workDir().toAbsolutePath();
+        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), freePort(), freePort(),
+                work.resolve("logs").resolve("kafka.log"));
+        List<ServiceProcess> services = new ArrayList<>();
+        BenchStack stack = new BenchStack(broker.bootstrapServers(), null, null, null, broker, services, work,
+                launch.keep());
+        try {
+            for (String name : List.of(LocalPipeline.INGEST, LocalPipeline.ENRICH, LocalPipeline.STORE)) {
+                Map<String, String> env = new HashMap<>(launch.env());
+                List<String> jvm = new ArrayList<>(launch.serviceJvmOptions().getOrDefault(name, List.of()));
+                if (launch.jfrDir() != null) {
+                    Path jfr = launch.jfrDir().toAbsolutePath();
+                    Files.createDirectories(jfr);
+                    jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(name + ".jfr"));
+                }
+                if (!jvm.isEmpty()) {
+                    env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvm));
+                }
+                services.add(ServiceProcess.start(name, layout.serviceJar(name), broker.bootstrapServers(),
+                        freePort(), work.resolve("state").resolve(name),
+                        work.resolve("logs").resolve(name + ".log"), env));
+            }
+            for (ServiceProcess service : services) {
+                service.awaitHealthy(healthTimeout);
+            }
+            return stack;
+        } catch (IOException e) {
+            stack.close();
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    boolean isLocal() {
+        return broker != null;
+    }
+
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    URI ingest() {
+        return isLocal() ? services.get(0).baseUri() : ingest;
+    }
+
+    URI enrich() {
+        return isLocal() ? services.get(1).baseUri() : enrich;
+    }
+
+    URI store() {
+        return isLocal() ? services.get(2).baseUri() : store;
+    }
+
+    /** Process name to pid, for the local stack. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ServiceProcess service : services) {
+            pids.put(service.name(), service.process().pid());
+        }
+        if (broker != null) {
+            pids.put("kafka", broker.process().pid());
+        }
+        return pids;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Fails with the log tail of a service that died. */
+    void requireAlive() {
+        services.forEach(s -> s.process().requireAlive());
+    }
+
+    @Override
+    public void close() {
+        services.forEach(s -> s.process().requestStop());
+        services.forEach(ServiceProcess::close);
+        if (broker != null) {
+            broker.close();
+        }
+        if (workDir != null && !keep) {
+            try (Stream<Path> walk = Files.walk(workDir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // best effort
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

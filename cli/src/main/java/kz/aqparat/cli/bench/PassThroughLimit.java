@@ -1,0 +1,211 @@
+package kz.aqparat.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.aqparat.contracts.JsonSerde;
+import kz.aqparat.contracts.RawArticle;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Kafka's own limit on this broker for this workload: the same articles, serialized as ingest writes them to
+ * {@code articles.raw}, produced straight to a fresh topic (same partitions, producer settings as ingest:
+ * acks=all, idempotent, lz4) while a no-op Kafka Streams topology (exactly_once_v2) copies them to a second
+ * fresh topic; the rate is the number of records over the time from the first send to the last record seen,
+ * read_committed, in the output topic. Both topics and the application's internal state are deleted afterwards.
+ */
+final class PassThroughLimit {
+
+    /** What the limit run measured. */
+    record Result(long records, double producedPerSecond, double passThroughPerSecond, double seconds) {
+    }
+
+    private PassThroughLimit() {
+    }
+
+    /** The pass-through topology: input to output, nothing else. */
+    static Topology topology(String input, String output) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-limit-source"))
+                .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-limit-sink"));
+        return builder.build();
+    }
+
+    static Result run(String bootstrap, ArticleStream articles, long count, int partitions, short replication,
+                      Map<String, Object> streamsOverrides, Duration timeout) throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis());
+        String input = "bench.limit.in-" + suffix;
+        String output = "bench.limit.out-" + suffix;
+        String appId = "bench-limit-" + suffix;
+        Path stateDir = Files.createTempDirectory("aqparat-bench-limit");
+
+        // Serialized up front, so that generating articles does not slow the producer down.
+        List<byte[][]> records = new ArrayList<>((int) count);
+        var serializer = new JsonSerde<>(RawArticle.class).serializer();
+        StringSerializer keys = new StringSerializer();
+        for (long i = 0; i < count; i++) {
+            RawArticle article = articles.asStored(i);
+            records.add(new byte[][]{keys.serialize(input, article.id()), serializer.serialize(input, article)});
+        }
+
+        Properties adminProps = new Properties();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(adminProps)) {
+            admin.createTopics(List.of(new NewTopic(input, partitions, replication),
+                    new NewTopic(output, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+            KafkaStreams streams = new KafkaStreams(topology(input, output), streamsConfig(bootstrap, appId,
+                    stateDir, replication, streamsOverrides));
+            try {
+                streams.start();
+                awaitRunning(streams, timeout);
+                return measure(bootstrap, input, output, partitions, records, timeout);
+            } finally {
+                streams.close(CloseOptions.groupMembershipOperation(
+                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
+                streams.cleanUp();
+                cleanUp(() -> admin.deleteConsumerGroups(List.of(appId)).all().get(30, TimeUnit.SECONDS));
+                cleanUp(() -> admin.deleteTopics(List.of(input, output)).all().get(30, TimeUnit.SECONDS));
+                deleteRecursively(stateDir);
+            }
+        }
+    }
+
+    private static Result measure(String bootstrap, String input, String output, int partitions,
+                                  List<byte[][]> records, Duration timeout) throws Exception {
+        long count = records.size();
+        AtomicLong acked = new AtomicLong();
+        AtomicLong lastAck = new AtomicLong();
+        Properties consumerProps = new Properties();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<TopicPartition> outPartitions = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                outPartitions.add(new TopicPartition(output, p));
+            }
+            consumer.assign(outPartitions);
+            consumer.seekToBeginning(outPartitions);
+            outPartitions.forEach(consumer::position);
+            // Producer and consumer side by side: the producer in its own thread, this one counts the output.
+            long start = System.nanoTime();
+            Thread sender = new Thread(() -> {
+                for (byte[][] record : records) {
+                    producer.send(new ProducerRecord<>(input, record[0], record[1]), (metadata, error) -> {
+                        if (error == null) {
+                            acked.incrementAndGet();
+                            lastAck.set(System.nanoTime());
+                        }
+                    });
+                }
+                producer.flush();
+            }, "bench-limit-producer");
+            sender.start();
+            long seen = 0;
+            long deadline = start + timeout.toNanos();
+            long lastSeen = start;
+            while (seen < count && System.nanoTime() < deadline) {
+                int n = consumer.poll(Duration.ofMillis(100)).count();
+                if (n > 0) {
+                    seen += n;
+                    lastSeen = System.nanoTime();
+                }
+            }
+            sender.join(timeout.toMillis());
+            if (seen < count) {
+                throw new IllegalStateException("the pass-through topology copied only " + seen + " of " + count
+                        + " records within " + timeout);
+            }
+            double seconds = (lastSeen - start) / 1e9;
+            double producedSeconds = (lastAck.get() - start) / 1e9;
+            return new Result(count, acked.get() / producedSeconds, count / seconds, seconds);
+        }
+    }
+
+    /** As ingest's producer for articles.raw. */
+    private static Properties producerConfig(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-limit-producer");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+        return props;
+    }
+
+    private static Properties streamsConfig(String bootstrap, String appId, Path stateDir, short replication,
+                                            Map<String, Object> overrides) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.putAll(overrides);
+        return props;
+    }
+
+    private static void awaitRunning(KafkaStreams streams, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
+                throw new IllegalStateException("the pass-through topology did not start: " + streams.state());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Clean-up that must not hide the measurement (a group still leaving, a topic deletion timing out). */
+    private static void cleanUp(Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            System.err.println("bench: clean-up after the limit run: " + e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory; nothing else to do
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package kz.aqparat.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import kz.aqparat.contracts.Json;
+
+/**
+ * The store-service's views as a dashboard sees them: its live feed ({@code GET /api/stream}, Server-Sent
+ * Events; each {@code article} event is matched to its acknowledgement) and spot checks of
+ * {@code GET /api/articles/{id}} for articles already seen in {@code articles.store}.
+ */
+final class ViewWatcher implements AutoCloseable {
+
+    private final URI store;
+    private final VisibilityTracker tracker;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicLong spotChecks = new AtomicLong();
+    private final AtomicLong spotChecksOk = new AtomicLong();
+    private volatile CompletableFuture<HttpResponse<Stream<String>>> sse;
+    private volatile boolean running = true;
+
+    ViewWatcher(URI storeUrl, VisibilityTracker tracker) {
+        String base = storeUrl.toString();
+        this.store = URI.create(base.endsWith("/") ? base : base + "/");
+        this.tracker = tracker;
+    }
+
+    void start() {
+        HttpRequest request = HttpRequest.newBuilder(store.resolve("api/stream"))
+                .header("Accept", "text/event-stream").GET().build();
+        sse = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(this::readEvents, "bench-sse");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readEvents() {
+        try (Stream<String> lines = sse.get().body()) {
+            String[] event = {null};
+            lines.takeWhile(line -> running).forEach(line -> {
+                if (line.startsWith("event:")) {
+                    event[0] = line.substring(6).strip();
+                } else if (line.startsWith("data:") && "article".equals(event[0])) {
+                    long now = System.nanoTime();
+                    String key = key(line.substring(5));
+                    if (key != null) {
+                        tracker.sseArticle(key, now);
+                    }
+                } else if (line.isEmpty()) {
+                    event[0] = null;
+                }
+            });
+        } catch (Exception e) {
+            // the stream ends when the store-service stops or on close
+        }
+    }
+
+    private static String key(String data) {
+        try {
+            JsonNode node = Json.mapper().readTree(data);
+            return node.path("key").isTextual() ? node.path("key").asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Checks that the store-service serves an article seen in {@code articles.store}. */
+    void spotCheck(String id) {
+        spotChecks.incrementAndGet();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(store.resolve("api/articles/" + id))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                spotChecksOk.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // counted as a failed check
+        }
+    }
+
+    long spotChecks() {
+        return spotChecks.get();
+    }
+
+    long spotChecksOk() {
+        return spotChecksOk.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (sse != null) {
+            sse.cancel(true);
+            sse.thenAccept(r -> r.body().close());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package kz.aqparat.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import kz.aqparat.cli.local.RepoLayout;
+import kz.aqparat.contracts.RawArticle;
+import org.junit.jupiter.api.Test;
+
+class ArticleStreamTest {
+
+    private final ArticleStream stream = new ArticleStream(RepoLayout.find().samples(), "run1", 7, 5);
+
+    @Test
+    void articlesAreOneToTwentyKilobytesAndAboutFiveOnAverage() {
+        long total = 0;
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            int bytes = stream.article(i).text().getBytes(StandardCharsets.UTF_8).length;
+            assertTrue(bytes >= 1000 && bytes <= 20 * 1024, "article " + i + " has " + bytes + " bytes");
+            total += bytes;
+        }
+        double meanKb = total / (double) n / 1024;
+        assertTrue(meanKb > 4.3 && meanKb < 5.7, "mean " + meanKb + " KB");
+    }
+
+    @Test
+    void everyArticleIsNewButTheStreamIsRepeatable() {
+        Set<String> urls = new HashSet<>();
+        Set<String> texts = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            RawArticle a = stream.article(i);
+            urls.add(a.url());
+            texts.add(a.text());
+        }
+        assertEquals(500, urls.size());
+        assertTrue(texts.size() > 490, "shuffled paragraphs make nearly every text different: " + texts.size());
+        assertEquals(stream.article(42), stream.article(42));
+        assertNotEquals(stream.asStored(1).id(), stream.asStored(2).id());
+    }
+
+    @Test
+    void placesAndDatesVary() {
+        Set<String> cities = new HashSet<>();
+        Set<String> published = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            RawArticle a = stream.article(i);
+            published.add(a.publishedAt());
+            for (String city : new String[]{"Астан", "Шымкент", "Павлодар", "Кызылорд", "Уральск", "Талдыкорган",
+                    "Актобе", "Атырау"}) {
+                if (a.text().contains(city)) {
+                    cities.add(city);
+                }
+            }
+        }
+        assertTrue(cities.size() >= 6, "cities mentioned: " + cities);
+        assertTrue(published.size() > 100, "publication dates: " + published.size());
+    }
+}

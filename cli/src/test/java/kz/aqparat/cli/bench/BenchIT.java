@@ -1,0 +1,74 @@
+package kz.aqparat.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kz.aqparat.cli.Pipeline;
+import kz.aqparat.contracts.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code ./pipeline bench} for real: a local broker and the three services on free ports, about 20 s of load at a
+ * low open-loop rate, then the pass-through limit; the JSON summary must show every article accepted and in
+ * {@code articles.store}, a positive end-to-end rate and latency figures that make sense.
+ */
+class BenchIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aShortRunAtALowRateLosesNothingAndReportsSaneFigures() throws Exception {
+        Path json = temp.resolve("bench.json");
+        Path chart = temp.resolve("bench.html");
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new Pipeline());
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute("bench", "--warmup", "5", "--duration", "15", "--rate", "20", "--clients", "4",
+                "--batch-size", "2", "--partitions", "2", "--limit-records", "300", "--drain-timeout", "180",
+                "--work-dir", temp.resolve("work").toString(), "--json", json.toString(), "--chart", chart.toString());
+        assertEquals(0, code, out.toString());
+
+        JsonNode s = Json.mapper().readTree(Files.readAllBytes(json));
+        JsonNode articles = s.path("articles");
+        long generated = articles.path("generated").asLong();
+        assertTrue(generated >= 300, "about 20 articles/s for 20 s were offered: " + articles);
+        assertEquals(generated, articles.path("accepted").asLong(), "every generated article accepted: " + articles);
+        assertEquals(0, articles.path("failed").asLong(), articles.toString());
+        assertEquals(0, articles.path("duplicates").asLong(), "new ids for every article: " + articles);
+        assertEquals(generated, articles.path("reachedStore").asLong(), "nothing lost: " + articles);
+        assertEquals(0, articles.path("lost").asLong());
+        assertTrue(articles.path("viewSpotChecks").asLong() > 0);
+        assertEquals(articles.path("viewSpotChecks").asLong(), articles.path("viewSpotChecksOk").asLong(),
+                "store-service serves the articles seen in articles.store");
+
+        assertTrue(s.path("endToEndArticlesPerSecond").asDouble() > 0, s.toString());
+        assertTrue(s.path("acceptedArticlesPerSecond").asDouble() > 0);
+        assertTrue(s.path("limitArticlesPerSecond").asDouble() > 0, "limit measured: " + s.path("limitError"));
+        assertTrue(s.path("ratioToLimit").asDouble() > 0);
+
+        JsonNode latency = s.path("latencyMs");
+        assertTrue(latency.path("count").asLong() > 0);
+        double p50 = latency.path("p50").asDouble();
+        double p95 = latency.path("p95").asDouble();
+        double p99 = latency.path("p99").asDouble();
+        double max = latency.path("max").asDouble();
+        assertTrue(p50 > 0 && p50 <= p95 && p95 <= p99 && p99 <= max, latency.toString());
+        assertTrue(max < 180_000, "under the drain timeout: " + latency);
+
+        assertTrue(s.path("resources").path("enrich-service").path("peakMemoryMb").asDouble() > 10,
+                s.path("resources").toString());
+        assertFalse(s.path("timeline").isEmpty());
+        assertTrue(s.path("timeline").get(0).path("lag").has("aqparat-store"));
+        assertTrue(out.toString().contains("end to end (in articles.store)"), out.toString());
+        assertTrue(Files.readString(chart).contains("<svg"));
+    }
+}
