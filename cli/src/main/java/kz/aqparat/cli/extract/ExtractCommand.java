@@ -2,20 +2,18 @@ package kz.aqparat.cli.extract;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.aqparat.cli.files.InputFiles;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import kz.aqparat.contracts.ArticleIds;
 import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.Enrichment;
@@ -132,22 +130,6 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     static List<Path> inputFiles(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
-                            .sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                throw new IllegalArgumentException("no such file or directory: " + path);
-            }
-        }
-        return files;
+        return InputFiles.expand(paths, InputFiles.endingWith(".txt"));
     }
 }

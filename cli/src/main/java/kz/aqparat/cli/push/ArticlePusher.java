@@ -2,18 +2,17 @@ package kz.aqparat.cli.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.aqparat.cli.files.InputFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import kz.aqparat.contracts.Json;
 
 /**
@@ -41,27 +40,7 @@ public final class ArticlePusher {
     /** Files to push: each file itself, or the {@code .txt}, {@code .json} and {@code .ndjson} files under a
      *  directory, in name order. */
     public static List<Path> articleFiles(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(ArticlePusher::isArticleFile).sorted()
-                            .forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                throw new IllegalArgumentException("no such file or directory: " + path);
-            }
-        }
-        return files;
-    }
-
-    static boolean isArticleFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") || name.endsWith(".json") || name.endsWith(".ndjson");
+        return InputFiles.expand(paths, InputFiles.endingWith(".txt", ".json", ".ndjson"));
     }
 
     public List<Result> push(Path file) {
