@@ -542,8 +542,7 @@ public final class EntityExtractor {
         private boolean dottedFragment(int i) {
             List<Token> t = d.tokens;
             return i >= 2 && t.get(i - 1).is(".") && t.get(i - 1).end == t.get(i).start
-                    && t.get(i - 2).end == t.get(i - 1).start && (t.get(i - 2).isWord()
-                    || t.get(i - 2).kind == Token.Kind.NUMBER);
+                    && t.get(i - 2).end == t.get(i - 1).start && t.get(i - 2).isWord();
         }
 
         /** "Лента.ру", "baltinfo.ru", "Kazpravda.kz": a site named by its domain; the end token, or -1. */
