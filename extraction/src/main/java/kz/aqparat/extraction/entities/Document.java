@@ -27,6 +27,8 @@ final class Document {
         String firstKey;
         PersonRules.Form form;
         boolean pluralRole;
+        /** An organisation written in quotes ("ТОО «Кайнар АКБ»"). */
+        boolean quoted;
 
         Found(EntityType type, String key, String name, String region, int start, int end) {
             this.type = type;
@@ -233,6 +235,10 @@ final class Document {
      * singular, the complement [head+1, end) as written.
      */
     String nominative(int s, int head, int end) {
+        String synthesized = synthesizedNominative(s, head, end);
+        if (synthesized != null) {
+            return synthesized;
+        }
         String gender = "Masc";
         String headLemma = tokens.get(head).text;
         boolean headPlural = false;
@@ -257,6 +263,118 @@ final class Document {
             b.append(text, tokens.get(head).end, tokens.get(end - 1).end);
         }
         return b.toString();
+    }
+
+    private static final Set<String> CASES = Set.of("Nom", "R", "D", "V", "T", "P");
+
+    /**
+     * "Общенациональной коалиции" → "Общенациональная коалиция", "избирательных комиссий" → "избирательные
+     * комиссии": the head noun and the adjectives agreeing with it put into the nominative of the same number and
+     * gender by the dictionary's synthesis; null when no reading of the head agrees with all the adjectives or a
+     * form cannot be made.
+     */
+    private String synthesizedNominative(int s, int head, int end) {
+        Morphology.Analysis best = null;
+        for (Morphology.Analysis h : readings(head)) {
+            if (!h.tag().startsWith("NN") || !CASES.contains(caseOf(h.tag())) || !agreeing(s, head, h)) {
+                continue;
+            }
+            if (best == null || caseOf(h.tag()).equals("Nom") && !caseOf(best.tag()).equals("Nom")) {
+                best = h;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        if (caseOf(best.tag()).equals("Nom")) {
+            return text.substring(tokens.get(s).start, tokens.get(end - 1).end);
+        }
+        String c = caseOf(best.tag());
+        StringBuilder b = new StringBuilder();
+        for (int i = s; i < head; i++) {
+            String form = null;
+            for (Morphology.Analysis a : readings(i)) {
+                if (a.tag().startsWith("ADJ") && agrees(a.tag(), best.tag(), c)) {
+                    form = closest(morphology.synthesize(a.lemma(), withCase(a.tag(), "Nom")), tokens.get(i).norm);
+                    break;
+                }
+            }
+            if (form == null && readings(i).isEmpty() && !best.hasTag("PL")) {
+                // "Костанайском": a regional adjective the dictionary lacks, made from its stem
+                form = adjectiveForm(i, best.hasTag("Fem") ? "Fem" : best.hasTag("Neut") ? "Neut" : "Masc");
+            }
+            if (form == null) {
+                return null;
+            }
+            b.append(matchCase(form, tokens.get(i).text)).append(text, tokens.get(i).end, tokens.get(i + 1).start);
+        }
+        String headForm = closest(morphology.synthesize(best.lemma(), withCase(best.tag(), "Nom")),
+                tokens.get(head).norm);
+        if (headForm == null) {
+            return null;
+        }
+        b.append(matchCase(headForm, tokens.get(head).text));
+        if (end > head + 1) {
+            b.append(text, tokens.get(head).end, tokens.get(end - 1).end);
+        }
+        return b.toString();
+    }
+
+    /** Whether every word of [s, head) is an adjective agreeing with head reading {@code h}. */
+    private boolean agreeing(int s, int head, Morphology.Analysis h) {
+        String c = caseOf(h.tag());
+        for (int i = s; i < head; i++) {
+            boolean any = readings(i).isEmpty() && Keys.adjectiveStem(tokens.get(i).norm) != null;
+            for (Morphology.Analysis a : readings(i)) {
+                any |= a.tag().startsWith("ADJ") && agrees(a.tag(), h.tag(), c);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean agrees(String adjTag, String nounTag, String c) {
+        if (!caseOf(adjTag).equals(c)) {
+            return false;
+        }
+        Morphology.Analysis adj = new Morphology.Analysis("", adjTag);
+        Morphology.Analysis noun = new Morphology.Analysis("", nounTag);
+        if (noun.hasTag("PL")) {
+            return adj.hasTag("PL");
+        }
+        for (String g : new String[] {"Masc", "Fem", "Neut"}) {
+            if (noun.hasTag(g)) {
+                return adj.hasTag(g);
+            }
+        }
+        return false;
+    }
+
+    private static String caseOf(String tag) {
+        return tag.substring(tag.lastIndexOf(':') + 1);
+    }
+
+    private static String withCase(String tag, String c) {
+        return tag.substring(0, tag.lastIndexOf(':') + 1) + c;
+    }
+
+    /** Of several forms ("высочайший", "высший"), the one sharing the longest beginning with the written word. */
+    private static String closest(List<String> forms, String written) {
+        String best = null;
+        int bestLen = -1;
+        for (String f : forms) {
+            int n = 0;
+            while (n < f.length() && n < written.length() && f.charAt(n) == written.charAt(n)) {
+                n++;
+            }
+            if (n > bestLen) {
+                best = f;
+                bestLen = n;
+            }
+        }
+        return best;
     }
 
     private String adjectiveForm(int i, String gender) {
@@ -321,24 +439,79 @@ final class Document {
         g.firstKey = f.firstKey;
         g.form = f.form;
         g.pluralRole = f.pluralRole;
+        g.quoted = f.quoted;
         for (int i = start; i < f.end; i++) {
             owner[i] = g;
         }
         found.set(n, g);
     }
 
+    /** "Кайнар-АКБ" and "Кайнар АКБ" are one name: hyphens and spaces between its words are alike. */
+    private static String orgKey(String key) {
+        return key.replace('-', ' ').replace('‑', ' ').replaceAll(" +", " ").trim();
+    }
+
+    /**
+     * "Кайнар" after "ТОО «Кайнар АКБ»": an organisation whose name is the first word(s) of exactly one longer
+     * quoted organisation name of the article is that organisation.
+     */
+    private static void mergeShortOrganisations(Map<String, List<Found>> groups) {
+        String prefix = EntityType.ORGANIZATION + "|";
+        List<String> keys = new ArrayList<>(groups.keySet());
+        for (String shortKey : keys) {
+            if (!shortKey.startsWith(prefix)) {
+                continue;
+            }
+            String longKey = null;
+            int candidates = 0;
+            for (String k : keys) {
+                if (k.startsWith(shortKey + " ") && groups.containsKey(k)
+                        && groups.get(k).stream().anyMatch(f -> f.quoted)) {
+                    longKey = k;
+                    candidates++;
+                }
+            }
+            if (candidates == 1 && groups.containsKey(shortKey)) {
+                List<Found> merged = groups.get(longKey);
+                merged.addAll(groups.remove(shortKey));
+                merged.sort((a, b) -> Integer.compare(a.start, b.start));
+                groups.put(longKey, merged);
+            }
+        }
+    }
+
+    /**
+     * The name of the longest mention's rule (the full name rather than a short form), preferring a mention that is
+     * written as its own canonical name (in the nominative) when one exists.
+     */
+    private String organisationName(List<Found> g) {
+        Found best = null;
+        for (Found f : g) {
+            boolean asWritten = f.name.equals(text.substring(tokens.get(f.start).start, tokens.get(f.end - 1).end));
+            if (best == null || f.end - f.start > best.end - best.start
+                    || f.end - f.start == best.end - best.start && asWritten && !best.name.equals(
+                    text.substring(tokens.get(best.start).start, tokens.get(best.end - 1).end))) {
+                best = f;
+            }
+        }
+        return best.name;
+    }
+
     EntityExtractor.Result result() {
         Map<String, List<Found>> groups = new LinkedHashMap<>();
         Map<Found, String> personGroup = PersonMerge.groups(found);
         for (Found f : found) {
-            String g = f.type == EntityType.PERSON ? personGroup.get(f) : f.type + "|" + f.key;
+            String g = f.type == EntityType.PERSON ? personGroup.get(f)
+                    : f.type == EntityType.ORGANIZATION ? f.type + "|" + orgKey(f.key) : f.type + "|" + f.key;
             groups.computeIfAbsent(g, k -> new ArrayList<>()).add(f);
         }
+        mergeShortOrganisations(groups);
         List<Entity> entities = new ArrayList<>();
         Set<String> regions = new LinkedHashSet<>();
         for (List<Found> g : groups.values()) {
             Found first = g.get(0);
-            String name = first.type == EntityType.PERSON ? PersonMerge.canonical(g) : first.name;
+            String name = first.type == EntityType.PERSON ? PersonMerge.canonical(g)
+                    : first.type == EntityType.ORGANIZATION ? organisationName(g) : first.name;
             Set<String> roles = new LinkedHashSet<>();
             List<Mention> mentions = new ArrayList<>();
             String region = null;

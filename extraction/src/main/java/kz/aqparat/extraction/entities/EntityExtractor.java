@@ -122,7 +122,7 @@ public final class EntityExtractor {
                     continue;
                 }
                 String name = d.text.substring(t.get(i + 1).start, t.get(close - 1).end);
-                d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close);
+                d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close).quoted = true;
                 i = close;
             }
         }
@@ -253,6 +253,12 @@ public final class EntityExtractor {
                 }
                 if (bestEnd - i == 1 && !acceptSingle(i, best)) {
                     continue;
+                }
+                // "BAQ.KZ" found as "BAQ": the rest of the dotted name belongs to the same mention
+                while (best.type() == EntityType.ORGANIZATION && bestEnd + 1 < t.size() && t.get(bestEnd).is(".") && t.get(bestEnd).start == t.get(bestEnd - 1).end
+                        && t.get(bestEnd + 1).isWord() && t.get(bestEnd + 1).start == t.get(bestEnd).end
+                        && !d.claimed(bestEnd + 1)) {
+                    bestEnd += 2;
                 }
                 d.add(best.type(), best.name(), best.name(), best.region(), i, bestEnd);
                 i = bestEnd - 1;
@@ -474,7 +480,7 @@ public final class EntityExtractor {
             Set<String> notOrg = lex.list("not_org_abbrev");
             for (int i = 0; i < t.size(); i++) {
                 Token w = t.get(i);
-                if (d.claimed(i) || !w.isWord()) {
+                if (d.claimed(i) || !w.isWord() || dottedFragment(i)) {
                     continue;
                 }
                 int site = siteEnd(i);
@@ -531,6 +537,13 @@ public final class EntityExtractor {
 
         private static final Set<String> DOMAINS = Set.of("ru", "ру", "com", "kz", "кз", "net", "org", "ua", "by",
             "info", "uk", "de", "fr", "рф", "tv", "su", "uz", "kg");
+
+        /** "KZ" of "BAQ.KZ", "ru" of "lenta.ru": a word glued by a dot to the word before is part of a name. */
+        private boolean dottedFragment(int i) {
+            List<Token> t = d.tokens;
+            return i >= 2 && t.get(i - 1).is(".") && t.get(i - 1).end == t.get(i).start
+                    && t.get(i - 2).end == t.get(i - 1).start && t.get(i - 2).isWord();
+        }
 
         /** "Лента.ру", "baltinfo.ru", "Kazpravda.kz": a site named by its domain; the end token, or -1. */
         private int siteEnd(int i) {

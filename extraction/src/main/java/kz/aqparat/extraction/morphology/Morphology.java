@@ -117,4 +117,42 @@ public final class Morphology {
         }
         return List.copyOf(result);
     }
+
+    private static final String SYNTH_DICTIONARY = "/org/languagetool/resource/ru/russian_synth.dict";
+
+    /** LanguageTool's synthesis dictionary (key {@code lemma|tag}), read on first use. */
+    private static final class Synth {
+        static final Dictionary DICTIONARY = read();
+
+        private static Dictionary read() {
+            URL url = Morphology.class.getResource(SYNTH_DICTIONARY);
+            if (url == null) {
+                throw new IllegalStateException("Russian dictionary " + SYNTH_DICTIONARY + " is not on the classpath");
+            }
+            try {
+                return Dictionary.read(url);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + SYNTH_DICTIONARY, e);
+            }
+        }
+    }
+
+    private final ThreadLocal<DictionaryLookup> synthLookup =
+        ThreadLocal.withInitial(() -> new DictionaryLookup(Synth.DICTIONARY));
+
+    /**
+     * The word forms of {@code lemma} with exactly the tag {@code tag} (as {@link #analyze} gives them, e.g.
+     * {@code ADJ:Posit:Fem:Nom}), from the dictionary LanguageTool's RussianSynthesizer uses; empty if none.
+     */
+    public List<String> synthesize(String lemma, String tag) {
+        List<WordData> data = synthLookup.get().lookup(lemma.toLowerCase(Locale.ROOT) + "|" + tag);
+        List<String> forms = new ArrayList<>(data.size());
+        for (WordData wd : data) {
+            CharSequence stem = wd.getStem();
+            if (stem != null) {
+                forms.add(stem.toString());
+            }
+        }
+        return forms;
+    }
 }

@@ -144,4 +144,63 @@ class EntityExtractorTest {
         assertFalse(EXTRACTOR.extract("Аида Балаева. ".repeat(70_000)).entities().isEmpty());
         assertTrue(EXTRACTOR.extract("").entities().isEmpty());
     }
+
+    private static List<Entity> organisations(String text) {
+        EntityExtractor.Result r = EXTRACTOR.extract(text);
+        assertOffsets(text, r);
+        return r.entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION).toList();
+    }
+
+    private static List<String> organisationNames(String text) {
+        return organisations(text).stream().map(Entity::name).toList();
+    }
+
+    @Test
+    void organisationInObliqueCaseGetsNominativeName() {
+        assertEquals(List.of("Центральная избирательная комиссия"),
+                organisationNames("Об этом сообщили в Центральной избирательной комиссии."));
+        assertEquals(List.of("Национальная палата предпринимателей"),
+                organisationNames("Заявление сделал член Национальной палаты предпринимателей."));
+        assertEquals(List.of("Конституционная комиссия"),
+                organisationNames("Поправки обсудили на заседании Конституционной комиссии."));
+        // the superlative stays a superlative ("высшем" is a form of "высокий" in the dictionary)
+        assertTrue(organisationNames("Об этом рассказали в Костанайском высшем колледже автомобильного транспорта.")
+                .contains("Костанайский высший колледж автомобильного транспорта"));
+    }
+
+    @Test
+    void nominativeMentionAndObliqueMentionAreOneOrganisation() {
+        List<Entity> orgs = organisations(
+                "Представители Общенациональной коалиции встретились с рабочими. Затем Общенациональная коалиция "
+                        + "провела собрание.");
+        assertEquals(1, orgs.size(), orgs::toString);
+        assertEquals("Общенациональная коалиция", orgs.get(0).name());
+        assertEquals(2, orgs.get(0).mentions().size());
+    }
+
+    @Test
+    void hyphenSpaceAndShortFormsOfQuotedNameMerge() {
+        List<Entity> orgs = organisations("Рабочие ТОО «Береке Строй» встретились с журналистами. Директор "
+                + "«Береке-Строй» рассказал о планах. Компания «Береке» выросла.");
+        assertEquals(1, orgs.size(), orgs::toString);
+        assertEquals("Береке Строй", orgs.get(0).name());
+        assertEquals(3, orgs.get(0).mentions().size());
+    }
+
+    @Test
+    void ambiguousShortFormIsNotMerged() {
+        List<String> names = organisationNames(
+                "Рабочие ТОО «Алтын Дала» и АО «Алтын Тау» встретились. Завод «Алтын» закрыт.");
+        assertTrue(names.contains("Алтын Дала") && names.contains("Алтын Тау") && names.contains("Алтын"),
+                names::toString);
+    }
+
+    @Test
+    void domainFragmentIsNotAnOrganisation() {
+        List<Entity> orgs = organisations("Рабочие отметили значение реформ, передает BAQ.KZ.");
+        assertEquals(List.of("BAQ.KZ"), orgs.stream().map(Entity::name).toList());
+        assertEquals("BAQ.KZ", orgs.get(0).mentions().get(0).text());
+        assertFalse(organisationNames("Об этом сообщает портал Zakon.kz со ссылкой на пресс-службу.")
+                .contains("kz"));
+    }
 }
