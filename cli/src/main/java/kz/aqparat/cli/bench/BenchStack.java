@@ -1,7 +1,6 @@
 package kz.aqparat.cli.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kz.aqparat.cli.local.FreePorts;
 import kz.aqparat.cli.local.LocalBroker;
 import kz.aqparat.cli.local.LocalPipeline;
 import kz.aqparat.cli.local.RepoLayout;
@@ -61,7 +61,7 @@ final class BenchStack implements AutoCloseable {
 
     static BenchStack start(RepoLayout layout, Launch launch, Duration healthTimeout) {
         Path work = launch.workDir().toAbsolutePath();
-        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), freePort(), freePort(),
+        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), FreePorts.next(), FreePorts.next(),
                 work.resolve("logs").resolve("kafka.log"));
         List<ServiceProcess> services = new ArrayList<>();
         BenchStack stack = new BenchStack(broker.bootstrapServers(), null, null, null, broker, services, work,
@@ -79,7 +79,7 @@ final class BenchStack implements AutoCloseable {
                     env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvm));
                 }
                 services.add(ServiceProcess.start(name, layout.serviceJar(name), broker.bootstrapServers(),
-                        freePort(), work.resolve("state").resolve(name),
+                        FreePorts.next(), work.resolve("state").resolve(name),
                         work.resolve("logs").resolve(name + ".log"), env));
             }
             for (ServiceProcess service : services) {
@@ -152,12 +152,4 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kz.aqparat.cli.local.FreePorts;
 import kz.aqparat.cli.local.LocalPipeline;
 import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.contracts.DlqHeaders;
@@ -83,7 +83,7 @@ class PipelineE2EIT {
         broker = startBroker();
         workDir = Files.createTempDirectory("aqparat-e2e");
         pipeline = LocalPipeline.start(layout, broker.bootstrapServers(),
-                new LocalPipeline.Ports(freePort(), freePort(), freePort()), workDir,
+                new LocalPipeline.Ports(FreePorts.next(), FreePorts.next(), FreePorts.next()), workDir,
                 Map.of("AQPARAT_TOPIC_PARTITIONS", "2"), Duration.ofSeconds(240));
     }
 
@@ -334,9 +334,4 @@ class PipelineE2EIT {
         boolean holds() throws Exception;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.aqparat.cli.local.FreePorts;
 import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.contracts.Json;
 import org.junit.jupiter.api.AfterEach;
@@ -91,11 +92,11 @@ class PipelineUpIT {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-jar",
                 layout.root().resolve("cli/target/cli-all.jar").toString(), "up",
-                "--kafka-port", Integer.toString(PipelineE2EIT.freePort()),
-                "--controller-port", Integer.toString(PipelineE2EIT.freePort()),
-                "--ingest-port", Integer.toString(PipelineE2EIT.freePort()),
-                "--enrich-port", Integer.toString(PipelineE2EIT.freePort()),
-                "--store-port", Integer.toString(PipelineE2EIT.freePort()),
+                "--kafka-port", Integer.toString(FreePorts.next()),
+                "--controller-port", Integer.toString(FreePorts.next()),
+                "--ingest-port", Integer.toString(FreePorts.next()),
+                "--enrich-port", Integer.toString(FreePorts.next()),
+                "--store-port", Integer.toString(FreePorts.next()),
                 "--work-dir", workDir.toString()));
         if (noSamples) {
             command.add("--no-samples");

@@ -2,6 +2,7 @@ package kz.aqparat.extraction.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.aqparat.contracts.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ public final class FactRuEval {
     }
 
     public static Scores evaluate(Path dir, EntityExtractor extractor) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.mapper();
         List<Path> texts;
         try (Stream<Path> files = Files.list(dir)) {
             texts = files.filter(p -> p.getFileName().toString().matches("book_\\d+\\.txt")).sorted().toList();
