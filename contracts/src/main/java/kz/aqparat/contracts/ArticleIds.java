@@ -29,7 +29,38 @@ public final class ArticleIds {
     }
 
     static String normaliseText(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        return collapseWhitespace(Normalizer.normalize(text, Normalizer.Form.NFC).strip());
+    }
+
+    /** {@code s.replaceAll("\\s+", " ")} without the regular expression, which was most of ingest's id work. */
+    static String collapseWhitespace(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isRegexSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isRegexSpace(s.charAt(end))) {
+                end++;
+            }
+            if (out == null && (c != ' ' || end > i + 1)) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end - 1;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     static String normaliseUrl(String url) {

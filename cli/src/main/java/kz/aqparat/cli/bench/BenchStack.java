@@ -1,6 +1,7 @@
 package kz.aqparat.cli.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,12 @@ final class BenchStack implements AutoCloseable {
 
     static BenchStack start(RepoLayout layout, Launch launch, Duration healthTimeout) {
         Path work = launch.workDir().toAbsolutePath();
-        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), FreePorts.next(), FreePorts.next(),
-                work.resolve("logs").resolve("kafka.log"));
+        List<String> brokerJvm = new ArrayList<>();
+        if (launch.jfrDir() != null) {
+            brokerJvm.add(flightRecording(launch.jfrDir(), "kafka"));
+        }
+        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), FreePorts.next(),
+                FreePorts.next(), work.resolve("logs").resolve("kafka.log"), brokerJvm);
         List<ServiceProcess> services = new ArrayList<>();
         BenchStack stack = new BenchStack(broker.bootstrapServers(), null, null, null, broker, services, work,
                 launch.keep());
@@ -71,9 +76,7 @@ final class BenchStack implements AutoCloseable {
                 Map<String, String> env = new HashMap<>(launch.env());
                 List<String> jvm = new ArrayList<>(launch.serviceJvmOptions().getOrDefault(name, List.of()));
                 if (launch.jfrDir() != null) {
-                    Path jfr = launch.jfrDir().toAbsolutePath();
-                    Files.createDirectories(jfr);
-                    jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(name + ".jfr"));
+                    jvm.add(flightRecording(launch.jfrDir(), name));
                 }
                 if (!jvm.isEmpty()) {
                     env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvm));
@@ -86,12 +89,19 @@ final class BenchStack implements AutoCloseable {
                 service.awaitHealthy(healthTimeout);
             }
             return stack;
-        } catch (IOException e) {
-            stack.close();
-            throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        }
+    }
+
+    private static String flightRecording(Path dir, String name) {
+        try {
+            Path jfr = dir.toAbsolutePath();
+            Files.createDirectories(jfr);
+            return "-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(name + ".jfr");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

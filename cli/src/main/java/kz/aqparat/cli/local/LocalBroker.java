@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +44,12 @@ public final class LocalBroker implements AutoCloseable {
      * @param log            where the broker's output goes
      */
     public static LocalBroker start(Path kafkaLibs, Path dataDir, int port, int controllerPort, Path log) {
+        return start(kafkaLibs, dataDir, port, controllerPort, log, List.of());
+    }
+
+    /** As {@link #start(Path, Path, int, int, Path)}, with more JVM options for the broker (e.g. a profiler). */
+    public static LocalBroker start(Path kafkaLibs, Path dataDir, int port, int controllerPort, Path log,
+                                    List<String> jvmOptions) {
         if (!Files.isDirectory(kafkaLibs)) {
             throw new IllegalStateException("Kafka's jars not found in " + kafkaLibs
                     + "; build them with `mvn -B -DskipTests package`");
@@ -61,11 +68,14 @@ public final class LocalBroker implements AutoCloseable {
                                 "--cluster-id", clusterId(dataDir), "--config", config.toString()),
                         dataDir, dataDir.resolve("format.log"), Duration.ofMinutes(2));
             }
-            ChildProcess broker = ChildProcess.startJava("kafka",
-                    List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC",
-                            "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(),
-                            "-cp", classpath, "kafka.Kafka", config.toString()),
-                    Map.of(), dataDir, log);
+            // kafka-server-start.sh's own heap and GC settings
+            List<String> javaArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+                    "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
+                    "-XX:+ExplicitGCInvokesConcurrent"));
+            javaArgs.addAll(jvmOptions);
+            javaArgs.addAll(List.of("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(),
+                    "-cp", classpath, "kafka.Kafka", config.toString()));
+            ChildProcess broker = ChildProcess.startJava("kafka", javaArgs, Map.of(), dataDir, log);
             LocalBroker started = new LocalBroker(broker, "localhost:" + port);
             try {
                 started.awaitReady();

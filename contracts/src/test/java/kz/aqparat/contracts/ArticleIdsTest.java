@@ -1,0 +1,33 @@
+package kz.aqparat.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ArticleIdsTest {
+
+    @Test
+    void collapsesWhitespaceExactlyAsTheRegularExpressionDid() {
+        String alphabet = " \t\n\u000B\f\r\u00A0\u2003ab яә";
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = s.toString();
+            assertEquals(text.replaceAll("\\s+", " "), ArticleIds.collapseWhitespace(text), "for [" + text + "]");
+        }
+    }
+
+    @Test
+    void theSameTextReWrappedGetsTheSameIdAndADifferentTextAnother() {
+        String text = "Аида Балаева встретилась\nс журналистами в Астане.";
+        String rewrapped = "  Аида   Балаева встретилась с\r\n\tжурналистами в Астане. ";
+        assertEquals(ArticleIds.of(null, text), ArticleIds.of(null, rewrapped));
+        assertNotEquals(ArticleIds.of(null, text), ArticleIds.of(null, text.replace("Астане", "Алматы")));
+        assertEquals(ArticleIds.of("https://Example.kz/a/", "x"), ArticleIds.of("https://example.kz/a", "y"));
+    }
+}
