@@ -83,7 +83,10 @@ class StoreClusterIT {
                 .filter(e -> e.name().equals("Аида Балаева")).findFirst().orElseThrow();
     }
 
-    /** Collects the keys of {@code article} events from a Server-Sent Events stream. */
+    /**
+     * Collects the keys of {@code article} events, and {@code views:<name>} for the views named by {@code views}
+     * events, from a Server-Sent Events stream.
+     */
     private static final class ArticleEvents implements Flow.Subscriber<String> {
         private final Set<String> keys;
         private final List<String> lines;
@@ -104,6 +107,13 @@ class StoreClusterIT {
             lines.add(line);
             if (line.startsWith("event:")) {
                 event = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:") && event.equals("views")) {
+                try {
+                    Json.mapper().readTree(line.substring("data:".length())).get("views")
+                            .forEach(view -> keys.add("views:" + view.asText()));
+                } catch (Exception e) {
+                    throw new AssertionError(line, e);
+                }
             } else if (line.startsWith("data:") && event.equals("article")) {
                 try {
                     keys.add(Json.mapper().readTree(line.substring("data:".length())).get("key").asText());
@@ -177,6 +187,8 @@ class StoreClusterIT {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ", got " + streamed + " in " + lines, e);
         }
+        assertTrue(streamed.containsAll(Set.of("views:entities", "views:timeline")),
+                "the changed views named on the stream: " + streamed);
         stream.cancel(true);
 
         long firstLocal = articlesIn(first, "?scope=local");
