@@ -94,7 +94,7 @@ public final class StoreTopology {
                         .withName("articles-store-sink"));
 
         builder.table(Topics.ARTICLES_STORE.name(),
-                Consumed.with(keys, Serdes.ByteArray()).withName("articles-store-source"),
+                Consumed.with(keys, Serdes.ByteArray()).withName("articles-by-id-table"),
                 // No cache: whole articles in it would crowd the views' rows out of the thread's cache.
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(Stores.ARTICLES_BY_ID.name())
                         .withKeySerde(keys).withValueSerde(Serdes.ByteArray()).withCachingDisabled());
