@@ -82,7 +82,9 @@ class DashboardIT {
         wait.withMessage(() -> "the page shows: " + browser.findElement(By.tagName("body")).getText());
         wait.until(b -> text("persons").contains("Аида Балаева") && text("status").equals("live"));
         wait.until(b -> text("regions").contains("Карагандинская область"));
-        ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
+        // Neither a page reload nor a reconnection (which loads everything again) may be what shows the change.
+        ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;"
+                + "events.addEventListener('open', () => { window.reconnected = true; });");
 
         String secondText = "Динара Жаксыбекова посетила Семей, где обсудила работу Qarmet.";
         EnrichedArticle second = article("dash-2", "2026-02-19", secondText, List.of(
@@ -99,5 +101,7 @@ class DashboardIT {
         wait.until(b -> text("organizations").contains("Qarmet 2 art."));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage;"),
                 "the page was reloaded");
+        assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.reconnected;"),
+                "the page reconnected to /api/stream");
     }
 }

@@ -77,7 +77,16 @@ class StoreClusterIT {
                 .mapToLong(DayCount::articleCount).sum();
     }
 
-    /** Collects the keys of {@code article} events from a Server-Sent Events stream. */
+    private static EntityCount aida(RunningStore store, String scope) {
+        return json(store, "/api/views/entities?type=PERSON&limit=100" + scope,
+                new TypeReference<List<EntityCount>>() { }).stream()
+                .filter(e -> e.name().equals("Аида Балаева")).findFirst().orElseThrow();
+    }
+
+    /**
+     * Collects the keys of {@code article} events, and {@code views:<name>} for the views named by {@code views}
+     * events, from a Server-Sent Events stream.
+     */
     private static final class ArticleEvents implements Flow.Subscriber<String> {
         private final Set<String> keys;
         private final List<String> lines;
@@ -98,6 +107,13 @@ class StoreClusterIT {
             lines.add(line);
             if (line.startsWith("event:")) {
                 event = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:") && event.equals("views")) {
+                try {
+                    Json.mapper().readTree(line.substring("data:".length())).get("views")
+                            .forEach(view -> keys.add("views:" + view.asText()));
+                } catch (Exception e) {
+                    throw new AssertionError(line, e);
+                }
             } else if (line.startsWith("data:") && event.equals("article")) {
                 try {
                     keys.add(Json.mapper().readTree(line.substring("data:".length())).get("key").asText());
@@ -139,7 +155,6 @@ class StoreClusterIT {
         first.produce(articles);
 
         for (RunningStore store : List.of(first, second)) {
-            // Each view is its own sub-topology: they catch up independently, so each is awaited.
             EntityCount everywhere = new EntityCount(EntityType.PERSON, "Аида Балаева", ARTICLES, ARTICLES);
             RunningStore.await(Duration.ofSeconds(90), "all articles counted by " + store.base,
                     () -> articlesIn(store, "") == ARTICLES && persons(store).contains(everywhere)
@@ -172,6 +187,8 @@ class StoreClusterIT {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ", got " + streamed + " in " + lines, e);
         }
+        assertTrue(streamed.containsAll(Set.of("views:entities", "views:timeline")),
+                "the changed views named on the stream: " + streamed);
         stream.cancel(true);
 
         long firstLocal = articlesIn(first, "?scope=local");
@@ -179,5 +196,14 @@ class StoreClusterIT {
         assertEquals(ARTICLES, firstLocal + secondLocal);
         assertTrue(firstLocal > 0 && secondLocal > 0,
                 "the partitions should be shared: " + firstLocal + " + " + secondLocal);
+        // Аида Балаева is in articles of every partition: each instance holds a partial row per partition of its
+        // own, and the answers above are the sums. Each instance's part counts its own articles.
+        EntityCount firstPart = aida(first, "&scope=local");
+        EntityCount secondPart = aida(second, "&scope=local");
+        assertEquals(firstLocal, firstPart.articleCount(), firstPart.toString());
+        assertEquals(secondLocal, secondPart.articleCount(), secondPart.toString());
+        // A part is not cut to the top n: the asking instance sorts and limits only after the sum.
+        assertEquals(firstLocal + 1, json(first, "/api/views/entities?type=PERSON&limit=1&scope=local",
+                new TypeReference<List<EntityCount>>() { }).size());
     }
 }

@@ -18,6 +18,8 @@ import kz.aqparat.contracts.Json;
  */
 final class ViewWatcher implements AutoCloseable {
 
+    private static final Duration SPOT_CHECK_PATIENCE = Duration.ofSeconds(2);
+
     private final URI store;
     private final VisibilityTracker tracker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -72,14 +74,26 @@ final class ViewWatcher implements AutoCloseable {
         }
     }
 
-    /** Checks that the store-service serves an article seen in {@code articles.store}. */
+    /**
+     * Checks that the store-service serves an article seen in {@code articles.store}. Its table of articles is read
+     * from that topic and has the article a few milliseconds after the transaction that wrote it commits, so a 404
+     * is asked again for up to {@link #SPOT_CHECK_PATIENCE}.
+     */
     void spotCheck(String id) {
         spotChecks.incrementAndGet();
+        long deadline = System.nanoTime() + SPOT_CHECK_PATIENCE.toNanos();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(store.resolve("api/articles/" + id))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 200) {
-                spotChecksOk.incrementAndGet();
+            while (true) {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(store.resolve("api/articles/" + id))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    spotChecksOk.incrementAndGet();
+                    return;
+                }
+                if (response.statusCode() != 404 || System.nanoTime() > deadline) {
+                    return;
+                }
+                Thread.sleep(50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,5 @@
 package kz.aqparat.store.articles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
@@ -19,10 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kz.aqparat.contracts.EnrichedArticle;
-import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.Stores;
+import kz.aqparat.contracts.Topics;
 import kz.aqparat.store.query.StoreCluster;
+import kz.aqparat.store.topology.ReceivedArticle;
 import kz.aqparat.store.views.Limits;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -51,15 +50,12 @@ public class ArticleController {
                         .orElseThrow(() -> notFound(id));
             }
         }
-        EnrichedArticle article = cluster.local(Stores.ARTICLES_BY_ID).get(id);
+        byte[] article = cluster.local(Stores.ARTICLES_BY_ID).get(id);
         if (article == null) {
             throw notFound(id);
         }
-        try {
-            return HttpResponse.ok(Json.mapper().writeValueAsString(article));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        // The JSON as enrich-service wrote it: the contract, served without being parsed.
+        return HttpResponse.ok(new String(article, StandardCharsets.UTF_8));
     }
 
     /** The most recently received articles, newest first. */
@@ -67,9 +63,10 @@ public class ArticleController {
     public List<ArticleSummary> latest(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String scope) {
         int n = Limits.check(limit);
         List<ArticleSummary> local = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, EnrichedArticle> store = cluster.local(Stores.ARTICLES_BY_ID);
-        try (KeyValueIterator<String, EnrichedArticle> all = store.all()) {
-            all.forEachRemaining(entry -> local.add(ArticleSummary.of(entry.value)));
+        ReadOnlyKeyValueStore<String, byte[]> store = cluster.local(Stores.ARTICLES_BY_ID);
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(entry -> local.add(ArticleSummary.of(
+                    ReceivedArticle.parse(Topics.ARTICLES_STORE.name(), entry.value))));
         }
         List<ArticleSummary> rows = "local".equals(scope) ? local : cluster.gather(Stores.ARTICLES_BY_ID, local,
                 "/api/articles?limit=" + n + "&" + StoreCluster.LOCAL_SCOPE,

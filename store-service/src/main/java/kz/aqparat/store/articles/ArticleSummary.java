@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import kz.aqparat.contracts.EnrichedArticle;
-import kz.aqparat.contracts.Entity;
 import kz.aqparat.contracts.EntityType;
+import kz.aqparat.store.topology.ArticleProjection;
+import kz.aqparat.store.topology.ArticleProjection.NamedEntity;
 
 /** What the dashboard shows of an article: its names, not its text. Every field is always written. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -20,15 +20,14 @@ public record ArticleSummary(String id, String title, String source, String url,
             .thenComparing(ArticleSummary::processedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
             .thenComparing(ArticleSummary::id);
 
-    public static ArticleSummary of(EnrichedArticle article) {
+    public static ArticleSummary of(ArticleProjection article) {
         return new ArticleSummary(article.id(), article.title(), article.source(), article.url(),
-                article.publishedAt(), article.receivedAt(),
-                article.enrichment() == null ? null : article.enrichment().processedAt(),
+                article.publishedAt(), article.receivedAt(), article.processedAt(),
                 names(article, EntityType.PERSON), names(article, EntityType.ORGANIZATION),
                 names(article, EntityType.LOCATION), article.regions());
     }
 
-    private static List<String> names(EnrichedArticle article, EntityType type) {
-        return article.entities().stream().filter(e -> e.type() == type).map(Entity::name).distinct().toList();
+    private static List<String> names(ArticleProjection article, EntityType type) {
+        return article.entities().stream().filter(e -> e.type() == type).map(NamedEntity::name).distinct().toList();
     }
 }

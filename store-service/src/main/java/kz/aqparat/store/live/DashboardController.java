@@ -44,11 +44,13 @@ public class DashboardController {
     }
 
     /**
-     * Every change to the views and articles as it happens: events named {@code article}, {@code entity},
-     * {@code region} and {@code day} with data {@code {"key": …, "value": row or null}}, and a {@code ping} at once
-     * and then every 15 s that keeps idle connections open. The changes of the other instances (those known through
-     * {@code application.server}) are relayed too; with {@code scope=local}, only this instance's. If another
-     * instance's stream breaks, this one ends, so that the client reconnects and reloads.
+     * The live feed: an {@code article} event for every stored (or deleted) article as it happens, data
+     * {@code {"key": id, "value": summary or null}}; a {@code views} event, at most every 500 ms per instance, with
+     * data {@code {"views": ["entities", "regions", "timeline"]}} naming the views that changed (their rows are to be
+     * loaded again from {@code /api/views/...}); and a {@code ping} at once and then every 15 s that keeps idle
+     * connections open. The events of the other instances (those known through {@code application.server}) are
+     * relayed too; with {@code scope=local}, only this instance's. If another instance's stream breaks, this one
+     * ends, so that the client reconnects and reloads.
      */
     @Get(value = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<?>> stream(@Nullable @QueryValue String scope) {

@@ -1,55 +1,70 @@
 package kz.aqparat.store.live;
 
 import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import kz.aqparat.contracts.DayCount;
-import kz.aqparat.contracts.EnrichedArticle;
-import kz.aqparat.contracts.EntityCount;
-import kz.aqparat.contracts.RegionCount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kz.aqparat.store.articles.ArticleSummary;
+import kz.aqparat.store.topology.ArticleProjection;
+import kz.aqparat.store.topology.PartialView;
 import kz.aqparat.store.topology.ViewListener;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Broadcasts every change the topology makes to the views and articles of this instance as Server-Sent Events.
- * A subscriber too slow to keep up misses events rather than slowing the stream threads down.
+ * Broadcasts this instance's changes as Server-Sent Events: an {@code article} event for every stored or deleted
+ * article as it happens, and at most one {@code views} event per {@code aqparat.live.views-interval} (500 ms) naming
+ * the views that changed since the last one. The stream threads only set a flag per view; the event is made on the
+ * scheduler's thread. A subscriber too slow to keep up misses events rather than slowing the stream threads down.
  */
 @Singleton
 public class LiveUpdates implements ViewListener {
 
-    /** One changed row: {@code value} is null when the row is gone. */
+    /** One changed article: {@code value} is null when it is gone. */
     public record Change<V>(String key, V value) {
     }
 
-    private final Sinks.Many<Event<Change<?>>> sink = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<Event<?>> sink = Sinks.many().multicast().directBestEffort();
+    private final Map<PartialView<?>, AtomicBoolean> changed = Map.of(
+            PartialView.ENTITIES, new AtomicBoolean(), PartialView.REGIONS, new AtomicBoolean(),
+            PartialView.TIMELINE, new AtomicBoolean());
 
-    public Flux<Event<Change<?>>> events() {
+    public Flux<Event<?>> events() {
         return sink.asFlux();
     }
 
     @Override
-    public void articleChanged(String id, EnrichedArticle latest) {
-        emit("article", id, latest == null ? null : ArticleSummary.of(latest));
+    public void articleChanged(String id, ArticleProjection latest) {
+        emit(Event.of(new Change<>(id, latest == null ? null : ArticleSummary.of(latest))).name("article"));
     }
 
     @Override
-    public void entityChanged(String key, EntityCount count) {
-        emit("entity", key, count);
+    public void viewChanged(PartialView<?> view) {
+        AtomicBoolean flag = changed.get(view);
+        if (!flag.get()) {
+            flag.set(true);
+        }
     }
 
-    @Override
-    public void regionChanged(String region, RegionCount count) {
-        emit("region", region, count);
+    /** Emits {@code views} with data {@code {"views": [names of the views changed since the last one]}}. */
+    @Scheduled(fixedDelay = "${aqparat.live.views-interval:500ms}")
+    void emitChangedViews() {
+        List<String> views = new ArrayList<>();
+        for (PartialView<?> view : PartialView.ALL) {
+            if (changed.get(view).getAndSet(false)) {
+                views.add(view.name());
+            }
+        }
+        if (!views.isEmpty()) {
+            emit(Event.of(Map.of("views", views)).name("views"));
+        }
     }
 
-    @Override
-    public void dayChanged(String day, DayCount count) {
-        emit("day", day, count);
-    }
-
-    // Several stream threads call in; a Reactor sink must be fed by one at a time.
-    private synchronized void emit(String name, String key, Object value) {
-        sink.tryEmitNext(Event.<Change<?>>of(new Change<>(key, value)).name(name));
+    // Several stream threads and the scheduler call in; a Reactor sink must be fed by one at a time.
+    private synchronized void emit(Event<?> event) {
+        sink.tryEmitNext(event);
     }
 }

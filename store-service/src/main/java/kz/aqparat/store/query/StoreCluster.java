@@ -18,10 +18,13 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import kz.aqparat.contracts.Store;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -142,13 +145,26 @@ public class StoreCluster {
         }
     }
 
-    /** Concatenates this instance's rows with every other instance's rows of the same view. */
+    /** Concatenates this instance's rows with every other instance's rows of the same store. */
     public <T> List<T> gather(Store<String, ?> store, List<T> local, String path, Argument<List<T>> type) {
         List<T> all = new ArrayList<>(local);
         for (URI peer : peers(store)) {
             get(peer, path, type).ifPresent(all::addAll);
         }
         return all;
+    }
+
+    /**
+     * Adds every other instance's rows of a view (got from {@code path}, which asks for the local scope) to this
+     * instance's rows, keyed and summed by {@code sum} (which adds rows into a map by key and returns it).
+     */
+    public <T> Collection<T> gather(Store<String, ?> store, Map<String, T> local, String path,
+                                    Argument<List<T>> type, BiFunction<List<T>, Map<String, T>, Map<String, T>> sum) {
+        Map<String, T> all = new HashMap<>(local);
+        for (URI peer : peers(store)) {
+            get(peer, path, type).ifPresent(rows -> sum.apply(rows, all));
+        }
+        return all.values();
     }
 
     private HttpClient client(URI peer) {

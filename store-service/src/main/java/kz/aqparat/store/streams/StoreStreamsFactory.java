@@ -5,9 +5,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.TopicInitializer;
 import kz.aqparat.store.live.LiveUpdates;
+import kz.aqparat.store.topology.ReceivedArticle;
 import kz.aqparat.store.topology.StoreTopology;
 import org.apache.kafka.streams.kstream.KStream;
 
@@ -17,13 +17,14 @@ public class StoreStreamsFactory {
 
     @Singleton
     @Named("default")
-    KStream<String, EnrichedArticle> storeTopology(@Named("default") ConfiguredStreamBuilder builder,
-                                                  LiveUpdates liveUpdates,
-                                                  @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                                                  @Value("${aqparat.topic.partitions:3}") int partitions,
-                                                  @Value("${aqparat.topic.replication:1}") short replication) {
+    KStream<String, ReceivedArticle> storeTopology(@Named("default") ConfiguredStreamBuilder builder,
+                                                   LiveUpdates liveUpdates,
+                                                   @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                                                   @Value("${aqparat.topic.partitions:3}") int partitions,
+                                                   @Value("${aqparat.topic.replication:1}") short replication) {
         // Streams fails on a missing source topic, so the topics exist before it starts.
         TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
-        return StoreTopology.build(builder, liveUpdates);
+        // micronaut-kafka-streams builds the topology with the streams properties, so topology.optimization applies.
+        return StoreTopology.addTo(builder, liveUpdates);
     }
 }

@@ -1,133 +1,110 @@
 package kz.aqparat.store.topology;
 
-import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
-import kz.aqparat.contracts.DayCount;
-import kz.aqparat.contracts.EnrichedArticle;
-import kz.aqparat.contracts.EntityCount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import kz.aqparat.contracts.ArticleVersion;
 import kz.aqparat.contracts.JsonSerde;
-import kz.aqparat.contracts.RegionCount;
-import kz.aqparat.contracts.Store;
 import kz.aqparat.contracts.Stores;
 import kz.aqparat.contracts.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * The store-service topology.
+ * The store-service topology: two sub-topologies, no repartition topic.
  *
- * <ul>
- *   <li><b>Input</b>: {@code articles.enriched}, key = article id, value = {@link EnrichedArticle} (JSON). A null
- *       value (tombstone) deletes the article and its contributions.</li>
- *   <li><b>Output</b>: {@code articles.store} (compacted), key = article id, value = the latest version of the
- *       article, or a tombstone once it is deleted.</li>
- *   <li><b>Stores</b>: {@link Stores#ARTICLES_BY_ID} (article id → latest version; a version with an older
- *       {@code enrichment.processedAt} than the stored one is dropped, so the latest enrichment wins whatever the
- *       arrival order); per view a contribution table ({@link Stores#ENTITY_CONTRIBUTIONS},
- *       {@link Stores#REGION_CONTRIBUTIONS}, {@link Stores#DAY_CONTRIBUTIONS}, key = article id + U+001F + view
- *       key, value = what that article adds to that row) and the view itself, the aggregate of that table grouped
- *       by view key ({@link Stores#ENTITIES_VIEW} key = {@code TYPE:name}, {@link Stores#REGIONS_VIEW} key =
- *       region, {@link Stores#TIMELINE_VIEW} key = publication day or {@code unknown}).</li>
- * </ul>
+ * <ol>
+ *   <li><b>Input</b> {@code articles.enriched}, key = article id, value = an enriched article's JSON, read as its
+ *       bytes plus a small {@link ArticleProjection} parsed once (a value that cannot be parsed goes to
+ *       {@code articles.dlq} through the deserialization exception handler; a null value, a tombstone, deletes the
+ *       article). Processor {@code latest-version} ({@link LatestVersionProcessor}) with the stores
+ *       <ul>
+ *         <li>{@link Stores#ARTICLE_VERSIONS} (RocksDB, logged): article id → {@link ArticleVersion}, the
+ *             {@code enrichment.processedAt} of the version the views count and its contributions to each view,
+ *             not the article. It decides which version wins (the latest {@code processedAt}; an older one arriving
+ *             later is dropped) and what to take back from the views when a newer version or a tombstone comes;</li>
+ *         <li>{@link Stores#ENTITIES_VIEW} (key {@code TYPE:name}), {@link Stores#REGIONS_VIEW} (key region),
+ *             {@link Stores#TIMELINE_VIEW} (key publication day or {@code unknown}): <em>partial</em> views, the
+ *             sums over the articles of this task's partition only; a query adds up the rows of a key over all
+ *             partitions ({@link PartialView#sum}). In-memory, logged, with caching: every article does a
+ *             read-modify-write of ~20–30 rows, and these stores are small (their keys are entity names, regions
+ *             and days, not articles), so they stay in memory rather than pay RocksDB's JNI, write and compaction
+ *             work for each row on two shared cores; the cache turns the changelog into one record per changed row
+ *             per commit instead of one per article and row. The price is a restore from the (compacted, so about
+ *             one record per row) changelogs when an instance starts, which is quick for stores of this size.</li>
+ *       </ul>
+ *       <b>Output</b> {@code articles.store} (compacted, key = article id, value = the accepted version's bytes as
+ *       received, or a tombstone), through sink {@code articles-store-sink}.</li>
+ *   <li><b>Input</b> {@code articles.store}: the table {@link Stores#ARTICLES_BY_ID} (article id → the latest
+ *       version's JSON bytes, RocksDB) for {@code GET /api/articles}. With {@code topology.optimization} =
+ *       {@code reuse.ktable.source.topics} (set in {@code application.yml}; pass the same properties to
+ *       {@link #build(Properties, ViewListener)}) {@code articles.store} is also its changelog, so the articles are
+ *       not written to Kafka a second time. An article is readable there once the transaction that wrote it to
+ *       {@code articles.store} has committed.</li>
+ * </ol>
  *
- * Replay safety comes from Kafka Streams' table semantics rather than counters: each accepted version upserts
- * its contributions and tombstones those the previous version had and it has not, and the view aggregates
- * subtract a row's old contribution before adding its new one. Processing an article again, or a newer version
- * of it, therefore leaves every view as if only the latest version had ever been processed. A row whose article
- * count drops to zero is removed.
+ * Per article, Kafka gets one record on {@code articles.store} and one on the {@code article-versions} changelog,
+ * plus at most one record per changed view row per commit. Processing an article again, or a newer version of it,
+ * leaves every view as if only the latest version had ever been processed.
  *
- * <p>Internal topics: {@code <application.id>-<store>-changelog} for every store, and the repartition topics
- * {@code <application.id>-<contribution store>-repartition} (contributions keyed by article and view key) and
- * {@code <application.id>-<view store>-by-key-repartition} (contributions grouped by view key).
+ * <p>Internal topics: {@code <application.id>-article-versions-changelog},
+ * {@code <application.id>-view-entities-changelog}, {@code <application.id>-view-regions-changelog},
+ * {@code <application.id>-view-timeline-changelog}.
  */
 public final class StoreTopology {
 
     private StoreTopology() {
     }
 
-    public static Topology build(ViewListener listener) {
+    /** The topology, optimized as {@code config} says (see the class comment about {@code topology.optimization}). */
+    public static Topology build(Properties config, ViewListener listener) {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, listener);
-        return builder.build();
+        addTo(builder, listener);
+        return builder.build(config);
     }
 
     /** Adds the topology to {@code builder} and returns its source stream. */
-    public static KStream<String, EnrichedArticle> build(StreamsBuilder builder, ViewListener listener) {
+    public static KStream<String, ReceivedArticle> addTo(StreamsBuilder builder, ViewListener listener) {
         Serde<String> keys = Serdes.String();
-        Serde<EnrichedArticle> articles = new JsonSerde<>(EnrichedArticle.class);
-
+        List<String> stores = new ArrayList<>();
         builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.ARTICLES_BY_ID.name()),
-                keys, articles));
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.ARTICLE_VERSIONS.name()),
+                keys, new JsonSerde<>(ArticleVersion.class)));
+        stores.add(Stores.ARTICLE_VERSIONS.name());
+        for (PartialView<?> view : PartialView.ALL) {
+            builder.addStateStore(viewStore(view));
+            stores.add(view.store().name());
+        }
 
-        KStream<String, EnrichedArticle> enriched = builder.stream(Topics.ARTICLES_ENRICHED.name(),
-                Consumed.with(keys, articles).withName("articles-enriched-source"));
-        KStream<String, ArticleChange> changes = enriched.process(LatestVersionProcessor::new,
-                Named.as("latest-version"), Stores.ARTICLES_BY_ID.name());
+        KStream<String, ReceivedArticle> enriched = builder.stream(Topics.ARTICLES_ENRICHED.name(),
+                Consumed.with(keys, ReceivedArticle.serde()).withName("articles-enriched-source"));
+        enriched.process(() -> new LatestVersionProcessor(listener), Named.as("latest-version"),
+                        stores.toArray(String[]::new))
+                .to(Topics.ARTICLES_STORE.name(), Produced.with(keys, Serdes.ByteArray())
+                        .withName("articles-store-sink"));
 
-        changes.mapValues(ArticleChange::latest, Named.as("latest-article"))
-                .to(Topics.ARTICLES_STORE.name(), Produced.with(keys, articles).withName("articles-store-sink"));
-        changes.foreach((id, change) -> listener.articleChanged(id, change.latest()), Named.as("article-listener"));
-
-        view(changes, Contributions::entities, Stores.ENTITY_CONTRIBUTIONS, Stores.ENTITIES_VIEW,
-                count -> EntityCount.key(count.type(), count.name()), Contributions::plus, Contributions::minus,
-                EntityCount::articleCount, listener::entityChanged);
-        view(changes, Contributions::regions, Stores.REGION_CONTRIBUTIONS, Stores.REGIONS_VIEW,
-                RegionCount::region, Contributions::plus, Contributions::minus,
-                RegionCount::articleCount, listener::regionChanged);
-        view(changes, Contributions::day, Stores.DAY_CONTRIBUTIONS, Stores.TIMELINE_VIEW,
-                DayCount::day, Contributions::plus, Contributions::minus,
-                DayCount::articleCount, listener::dayChanged);
+        builder.table(Topics.ARTICLES_STORE.name(),
+                Consumed.with(keys, Serdes.ByteArray()).withName("articles-by-id-table"),
+                // No cache: whole articles in it would crowd the views' rows out of the thread's cache.
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(Stores.ARTICLES_BY_ID.name())
+                        .withKeySerde(keys).withValueSerde(Serdes.ByteArray()).withCachingDisabled());
         return enriched;
     }
 
-    private static <V> void view(KStream<String, ArticleChange> changes,
-                                 Function<EnrichedArticle, Map<String, V>> contributionsOf,
-                                 Store<String, V> contributionStore,
-                                 Store<String, V> viewStore,
-                                 Function<V, String> viewKey,
-                                 BinaryOperator<V> plus,
-                                 BinaryOperator<V> minus,
-                                 ToLongFunction<V> articleCount,
-                                 BiConsumer<String, V> listener) {
-        Serde<String> keys = Serdes.String();
-        Serde<V> values = new JsonSerde<>(viewStore.valueType());
-        String contributions = contributionStore.name();
-        String view = viewStore.name();
-
-        changes.flatMap((id, change) -> Contributions.changes(id, change, contributionsOf),
-                        Named.as(contributions + "-changes"))
-                .repartition(Repartitioned.<String, V>as(contributions).withKeySerde(keys).withValueSerde(values))
-                .toTable(Named.as(contributions + "-table"),
-                        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(contributions)
-                                .withKeySerde(keys).withValueSerde(values))
-                .groupBy((key, value) -> KeyValue.pair(viewKey.apply(value), value),
-                        Grouped.<String, V>as(view + "-by-key").withKeySerde(keys).withValueSerde(values))
-                .aggregate(() -> null,
-                        (key, value, aggregate) -> plus.apply(aggregate, value),
-                        (key, value, aggregate) -> {
-                            V rest = minus.apply(aggregate, value);
-                            return articleCount.applyAsLong(rest) <= 0 ? null : rest;
-                        },
-                        Named.as(view + "-aggregate"),
-                        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(view)
-                                .withKeySerde(keys).withValueSerde(values))
-                .toStream(Named.as(view + "-updates"))
-                .foreach(listener::accept, Named.as(view + "-listener"));
+    private static <V> StoreBuilder<KeyValueStore<String, V>> viewStore(PartialView<V> view) {
+        return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                        org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(view.store().name()),
+                        Serdes.String(), new JsonSerde<>(view.store().valueType()))
+                .withCachingEnabled();
     }
 }

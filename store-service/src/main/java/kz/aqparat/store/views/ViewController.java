@@ -12,19 +12,21 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import kz.aqparat.contracts.DayCount;
 import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.EntityType;
 import kz.aqparat.contracts.RegionCount;
-import kz.aqparat.contracts.Store;
-import kz.aqparat.contracts.Stores;
 import kz.aqparat.store.query.StoreCluster;
+import kz.aqparat.store.topology.PartialView;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
-/** The views, gathered from every instance's part of their stores. */
+/** The views: the partial rows of every partition, on this instance and the others, summed by key. */
 @Controller("/api/views")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ViewController {
@@ -54,46 +56,51 @@ public class ViewController {
                                       @Nullable @QueryValue String scope) {
         EntityType entityType = entityType(type);
         int n = Limits.check(limit);
-        List<EntityCount> local = rows(Stores.ENTITIES_VIEW, e -> entityType == null || e.type() == entityType);
-        String path = "/api/views/entities?limit=" + n + (entityType == null ? "" : "&type=" + entityType);
-        return all(Stores.ENTITIES_VIEW, local, scope, path, EntityCount.class).stream()
-                .sorted(MOST_WRITTEN_ABOUT).limit(n).toList();
+        String path = "/api/views/entities" + (entityType == null ? "" : "?type=" + entityType);
+        Collection<EntityCount> rows = rows(PartialView.ENTITIES,
+                e -> entityType == null || e.type() == entityType, scope, path, EntityCount.class);
+        // A peer asked for its part (scope=local) answers all its rows: the top n is only known after the sum.
+        return rows.stream().sorted(MOST_WRITTEN_ABOUT).limit(isLocal(scope) ? Long.MAX_VALUE : n).toList();
     }
 
     /** Regions, most articles first. */
     @Get(value = "/regions", produces = MediaType.APPLICATION_JSON)
     public List<RegionCount> regions(@Nullable @QueryValue String scope) {
-        List<RegionCount> local = rows(Stores.REGIONS_VIEW, r -> true);
-        return all(Stores.REGIONS_VIEW, local, scope, "/api/views/regions", RegionCount.class).stream()
+        return rows(PartialView.REGIONS, r -> true, scope, "/api/views/regions", RegionCount.class).stream()
                 .sorted(MOST_ARTICLES).toList();
     }
 
     /** Articles per publication day, in day order. */
     @Get(value = "/timeline", produces = MediaType.APPLICATION_JSON)
     public List<DayCount> timeline(@Nullable @QueryValue String scope) {
-        List<DayCount> local = rows(Stores.TIMELINE_VIEW, d -> true);
-        return all(Stores.TIMELINE_VIEW, local, scope, "/api/views/timeline", DayCount.class).stream()
+        return rows(PartialView.TIMELINE, d -> true, scope, "/api/views/timeline", DayCount.class).stream()
                 .sorted(BY_DAY).toList();
     }
 
-    private <V> List<V> rows(Store<String, V> store, Predicate<V> filter) {
-        List<V> rows = new ArrayList<>();
-        try (KeyValueIterator<String, V> all = cluster.local(store).all()) {
+    /**
+     * The rows of a view, summed by key: over this instance's partitions (its store holds one partial row per
+     * partition and key), and, unless {@code scope=local}, over the other instances' sums as well.
+     */
+    private <V> Collection<V> rows(PartialView<V> view, Predicate<V> filter, String scope, String path,
+                                   Class<V> type) {
+        List<V> partials = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = cluster.local(view.store()).all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value != null && filter.test(entry.value)) {
-                    rows.add(entry.value);
+                    partials.add(entry.value);
                 }
             });
         }
-        return rows;
-    }
-
-    private <V> List<V> all(Store<String, V> store, List<V> local, String scope, String path, Class<V> type) {
-        if ("local".equals(scope)) {
-            return local;
+        Map<String, V> local = view.sum(partials, new HashMap<>());
+        if (isLocal(scope)) {
+            return local.values();
         }
         String localPath = path + (path.contains("?") ? "&" : "?") + StoreCluster.LOCAL_SCOPE;
-        return cluster.gather(store, local, localPath, Argument.listOf(type));
+        return cluster.gather(view.store(), local, localPath, Argument.listOf(type), view::sum);
+    }
+
+    private static boolean isLocal(String scope) {
+        return "local".equals(scope);
     }
 
     private static EntityType entityType(String type) {

@@ -1,0 +1,65 @@
+package kz.aqparat.store.topology;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.EntityType;
+
+/**
+ * What store-service needs of an {@link EnrichedArticle}: what the views count and what the dashboard shows of it.
+ * It is read from the article's JSON with the contract's field names; everything else (the text, statistics, dates,
+ * mention texts) is skipped by the parser without being decoded.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ArticleProjection(String id, String source, String url, String title, String publishedAt,
+                                Instant receivedAt, List<NamedEntity> entities, List<String> regions,
+                                Enrichment enrichment) {
+
+    public ArticleProjection {
+        entities = entities == null ? List.of() : entities;
+        regions = regions == null ? List.of() : regions;
+    }
+
+    /** Its {@code enrichment.processedAt}, or null. */
+    public Instant processedAt() {
+        return enrichment == null ? null : enrichment.processedAt();
+    }
+
+    /** An entity: its type, name and region, and how many mentions it has. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NamedEntity(EntityType type, String name, String region,
+                              @JsonDeserialize(using = ElementCount.class) Integer mentions) {
+
+        public NamedEntity {
+            mentions = mentions == null ? 0 : mentions;
+        }
+    }
+
+    /** The part of the article's {@code enrichment} that decides which version wins. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Enrichment(Instant processedAt) {
+    }
+
+    /** Counts the elements of a JSON array, skipping their content. */
+    static final class ElementCount extends JsonDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.isExpectedStartArrayToken()) {
+                return (Integer) context.handleUnexpectedToken(Integer.class, parser);
+            }
+            int count = 0;
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                parser.skipChildren();
+                count++;
+            }
+            return count;
+        }
+    }
+}
