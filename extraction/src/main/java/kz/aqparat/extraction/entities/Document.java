@@ -386,7 +386,14 @@ final class Document {
 
     /** "Кайнар-АКБ" and "Кайнар АКБ" are one name: hyphens and spaces between its words are alike. */
     private static String orgKey(String key) {
-        return key.replace('-', ' ').replace('‑', ' ').replaceAll(" +", " ").trim();
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i) == '-' || key.charAt(i) == '‑' ? ' ' : key.charAt(i);
+            if (c != ' ' || b.length() == 0 || b.charAt(b.length() - 1) != ' ') {
+                b.append(c);
+            }
+        }
+        return b.toString().trim();
     }
 
     /**
@@ -402,8 +409,9 @@ final class Document {
             }
             String longKey = null;
             int candidates = 0;
+            String longer = shortKey + " ";
             for (String k : keys) {
-                if (k.startsWith(shortKey + " ") && groups.containsKey(k)
+                if (k.startsWith(longer) && groups.containsKey(k)
                         && groups.get(k).stream().anyMatch(f -> f.quoted)) {
                     longKey = k;
                     candidates++;

@@ -1,5 +1,7 @@
 package kz.aqparat.extraction.entities;
 
+import kz.aqparat.extraction.text.Chars;
+
 /** A word, number or punctuation mark of the text, with its offsets and normalised lower-case form. */
 public final class Token {
 
@@ -30,12 +32,13 @@ public final class Token {
         int letters = 0;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (Character.isLetter(ch)) {
+            if (Chars.isLetter(ch)) {
+                boolean upperCase = Chars.isUpperCase(ch);
                 if (letters == 0) {
-                    c = Character.isUpperCase(ch);
+                    c = upperCase;
                 }
                 letters++;
-                if (!Character.isUpperCase(ch)) {
+                if (!upperCase) {
                     u = false;
                 }
             }
