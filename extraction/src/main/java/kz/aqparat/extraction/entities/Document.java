@@ -99,7 +99,9 @@ final class Document {
 
     /** See {@link Word#compoundBody}. */
     boolean compoundBody(int i) {
-        return word(i).compoundBody;
+        Token w = tokens.get(i);
+        // what the token shows rules most words out without looking the word up
+        return w.kind == Token.Kind.CYRILLIC && w.cap && !w.upper && w.text.length() >= 7 && word(i).compoundBody;
     }
 
     boolean isAdjective(int i) {

@@ -478,7 +478,7 @@ public final class EntityExtractor {
                     i = site - 1;
                     continue;
                 }
-                if (d.word(i).hasDigit) {
+                if (hasDigit(w.text)) {
                     // "Союз ТМА-7", "STS-124", "HTML5", "ЗАЗ-1103": models, missions and formats, not bodies
                     continue;
                 }

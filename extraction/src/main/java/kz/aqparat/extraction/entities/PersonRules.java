@@ -62,8 +62,10 @@ final class PersonRules {
         w.listedSurname = lex.lastNames.contains(t.norm);
     }
 
+    // the name parts of a word that does not look like a name are null: no need to look the word up
+
     Part first(Document d, int i) {
-        return d.word(i).first;
+        return nameLike(d.tokens.get(i)) ? d.word(i).first : null;
     }
 
     private Part first(Token t, Word w) {
@@ -119,7 +121,7 @@ final class PersonRules {
     }
 
     Part patronymic(Document d, int i) {
-        return d.word(i).patronymic;
+        return nameLike(d.tokens.get(i)) ? d.word(i).patronymic : null;
     }
 
     private Part patronymic(Token t, Word w) {
@@ -143,7 +145,7 @@ final class PersonRules {
 
     /** A surname: from the dictionary (Fam), the surname list, or its shape. */
     Part surname(Document d, int i) {
-        return d.word(i).surname;
+        return nameLike(d.tokens.get(i)) ? d.word(i).surname : null;
     }
 
     private Part surname(Token t, Word w) {

@@ -19,6 +19,8 @@ public final class Token {
     public final boolean upper;
     /** Only line breaks/spaces before it include a line break. */
     public final boolean lineStart;
+    /** The character of a one-character punctuation token, else 0 (which is never a token). */
+    private final char mark;
 
     Token(String text, int start, int end, Kind kind, boolean lineStart) {
         this.text = text;
@@ -27,6 +29,7 @@ public final class Token {
         this.kind = kind;
         this.norm = Normalizer.fold(text);
         this.lineStart = lineStart;
+        this.mark = kind == Kind.PUNCT && text.length() == 1 ? text.charAt(0) : 0;
         boolean c = false;
         boolean u = true;
         int letters = 0;
@@ -52,6 +55,9 @@ public final class Token {
     }
 
     public boolean is(String punct) {
+        if (punct.length() == 1) {
+            return mark == punct.charAt(0);
+        }
         return kind == Kind.PUNCT && text.equals(punct);
     }
 

@@ -33,7 +33,6 @@ final class Word {
     /** Plural, and not singular as well ("PL" without "Sin"). */
     final boolean pluralOnly;
     final boolean compoundBody;
-    final boolean hasDigit;
     /** Bits of {@link WordList}: the form itself is in the list. */
     private final int formLists;
     /** Bits of {@link WordList}: the form or one of its lemmas is in the list. */
@@ -78,7 +77,6 @@ final class Word {
         this.nameReading = anyTag(readings, "Name") || surnameReading || patronymicReading;
         this.pluralOnly = anyTag(readings, "PL") && !anyTag(readings, "Sin");
         this.compoundBody = compoundBody(t, readings);
-        this.hasDigit = hasDigit(t.text);
         int form = 0;
         int lemma = 0;
         for (WordList list : WordList.values()) {
@@ -128,15 +126,6 @@ final class Word {
             }
         }
         return starts.toArray(new Lexicon.Node[0]);
-    }
-
-    private static boolean hasDigit(String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (Character.isDigit(s.charAt(k))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean anyTag(List<Morphology.Analysis> readings, String part) {

@@ -31,8 +31,8 @@ public final class Chars {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
-        if (c >= 'А' && c <= 'Я') {
-            return (char) (c + ('а' - 'А'));
+        if (c >= 'А' && c <= 'я') {
+            return c <= 'Я' ? (char) (c + ('а' - 'А')) : c;
         }
         return Character.toLowerCase(c);
     }
