@@ -12,6 +12,7 @@ import kz.aqparat.contracts.Entity;
 import kz.aqparat.contracts.EntityType;
 import kz.aqparat.contracts.Mention;
 import kz.aqparat.extraction.morphology.Morphology;
+import kz.aqparat.extraction.text.Chars;
 
 /**
  * Persons, organisations and locations (with the article's first-level regions), found by rules over tokens with
@@ -547,7 +548,7 @@ public final class EntityExtractor {
 
         private static boolean hasDigit(String s) {
             for (int k = 0; k < s.length(); k++) {
-                if (Character.isDigit(s.charAt(k))) {
+                if (Chars.isDigit(s.charAt(k))) {
                     return true;
                 }
             }

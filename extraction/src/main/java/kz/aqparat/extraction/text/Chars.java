@@ -17,6 +17,13 @@ public final class Chars {
         return c >= 'А' && c <= 'я' || Character.isLetter(c);
     }
 
+    public static boolean isDigit(char c) {
+        if (c < 0x80) {
+            return c >= '0' && c <= '9';
+        }
+        return !(c >= 'А' && c <= 'я') && Character.isDigit(c);
+    }
+
     public static boolean isUpperCase(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z';

@@ -14,6 +14,7 @@ class CharsTest {
             char c = (char) i;
             String hex = Integer.toHexString(i);
             assertEquals(Character.isLetter(c), Chars.isLetter(c), hex);
+            assertEquals(Character.isDigit(c), Chars.isDigit(c), hex);
             assertEquals(Character.isUpperCase(c), Chars.isUpperCase(c), hex);
             assertEquals(Character.toLowerCase(c), Chars.toLowerCase(c), hex);
             if (Chars.isSimple(c)) {
