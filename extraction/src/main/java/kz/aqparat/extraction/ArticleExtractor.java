@@ -5,6 +5,7 @@ import kz.aqparat.contracts.Extraction;
 import kz.aqparat.extraction.dates.DateExtractor;
 import kz.aqparat.extraction.entities.EntityExtractor;
 import kz.aqparat.extraction.statistics.StatisticExtractor;
+import kz.aqparat.extraction.text.Tokens;
 
 /**
  * The extraction engine's entry point: persons, organisations, locations, regions, dates and statistics of one
@@ -39,7 +40,8 @@ public final class ArticleExtractor {
      */
     public Extraction extract(String text, LocalDate publicationDate) {
         EntityExtractor.Result found = entities.extract(text);
-        return new Extraction(found.entities(), found.regions(), statistics.extract(text),
-                dates.extract(text, publicationDate));
+        Tokens tokens = Tokens.of(text);
+        return new Extraction(found.entities(), found.regions(), statistics.extract(tokens),
+                dates.extract(tokens, publicationDate));
     }
 }

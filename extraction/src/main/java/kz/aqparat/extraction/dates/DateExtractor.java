@@ -38,7 +38,10 @@ public final class DateExtractor {
     }
 
     public List<DateMention> extract(String text, LocalDate publicationDate) {
-        Tokens t = Tokens.of(text);
+        return extract(Tokens.of(text), publicationDate);
+    }
+
+    public List<DateMention> extract(Tokens t, LocalDate publicationDate) {
         List<Written> written = new ArrayList<>();
         int i = 0;
         if (t.isWord(0) && t.lower(0).equals("date") && t.start(0) < 16) {
@@ -66,7 +69,7 @@ public final class DateExtractor {
             written.add(w);
             i = lastToken(t, i, w.end()) + 1;
         }
-        return resolve(text, written, publicationDate);
+        return resolve(t.text(), written, publicationDate);
     }
 
     private static List<DateMention> resolve(String text, List<Written> written, LocalDate publicationDate) {

@@ -43,149 +43,89 @@ final class Document {
     final String text;
     final List<Token> tokens;
     private final Morphology morphology;
-    private final Keys keys;
-    private final Keys.Word[] words;
+    private final Words vocabulary;
+    private final Word[] words;
     final Found[] owner;
-    /** Memos of the person rules, per token. */
-    final PersonRules.Part[] first;
-    final boolean[] firstDone;
-    final PersonRules.Part[] surname;
-    final boolean[] surnameDone;
-    /** 0 not yet looked up, 1 the word alone is a gazetteer entry, 2 it is not. */
-    final byte[] gazetteerWord;
     final List<Found> found = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
-    Document(String text, List<Token> tokens, Morphology morphology, Keys keys) {
+    Document(String text, List<Token> tokens, Morphology morphology, Words vocabulary) {
         this.text = text;
         this.tokens = tokens;
         this.morphology = morphology;
-        this.keys = keys;
-        this.words = new Keys.Word[tokens.size()];
+        this.vocabulary = vocabulary;
+        this.words = new Word[tokens.size()];
         this.owner = new Found[tokens.size()];
-        this.first = new PersonRules.Part[tokens.size()];
-        this.firstDone = new boolean[tokens.size()];
-        this.surname = new PersonRules.Part[tokens.size()];
-        this.surnameDone = new boolean[tokens.size()];
-        this.gazetteerWord = new byte[tokens.size()];
     }
 
     boolean claimed(int i) {
         return owner[i] != null;
     }
 
-    private Keys.Word word(int i) {
-        Keys.Word w = words[i];
+    Word word(int i) {
+        Word w = words[i];
         if (w == null) {
-            Token t = tokens.get(i);
-            w = t.isWord() ? keys.word(t) : NOT_A_WORD;
+            w = vocabulary.of(tokens.get(i));
             words[i] = w;
         }
         return w;
     }
 
-    private static final Keys.Word NOT_A_WORD = new Keys.Word(List.of(), new String[0], null);
-
     List<Morphology.Analysis> readings(int i) {
-        return word(i).readings();
+        return word(i).readings;
     }
 
     Set<String> keys(int i) {
-        Keys.Word w = word(i);
-        return w.keys() != null ? w.keys() : Set.of(tokens.get(i).norm);
+        return word(i).keys;
     }
 
     boolean unknown(int i) {
-        return readings(i).isEmpty();
+        return word(i).unknown;
     }
 
     /** The folded lemmas of token {@code i}, in the order of its readings. */
     String[] lemmaKeys(int i) {
-        return word(i).lemmaKeys();
+        return word(i).lemmaKeys;
     }
 
-    boolean lemmaIn(int i, Set<String> set) {
-        if (set.contains(tokens.get(i).norm)) {
-            return true;
-        }
-        for (String k : lemmaKeys(i)) {
-            if (set.contains(k)) {
-                return true;
-            }
-        }
-        return false;
+    /** The token or one of its lemmas is in the list. */
+    boolean lemmaIn(int i, WordList list) {
+        return word(i).lemmaIn(list);
     }
 
-    private static final String[] BODY_PREFIXES = {"мин", "рос", "гос", "мос"};
-    private static final String[] NOT_BODY_PREFIXES = {"минут", "минск", "миним", "минист", "минер", "минис", "минов",
-        "росс", "рост", "роск", "роси", "росл", "госп", "гост", "госуд", "моск", "мост", "мося"};
+    /** The token itself (folded) is in the list. */
+    boolean formIn(int i, WordList list) {
+        return word(i).formIn(list);
+    }
 
-    /**
-     * "Минсвязи", "Минэкономразвития", "Росприроднадзора", "Мосгордумы": a stump-compound name of a body, written
-     * as one capitalised word made of a prefix and a word the dictionary does not know (or knows only as such an
-     * indeclinable or plain noun).
-     */
+    /** See {@link Word#compoundBody}. */
     boolean compoundBody(int i) {
         Token w = tokens.get(i);
-        if (w.kind != Token.Kind.CYRILLIC || !w.cap || w.upper || w.text.length() < 7) {
-            return false;
-        }
-        boolean prefix = false;
-        for (String p : BODY_PREFIXES) {
-            prefix |= w.norm.startsWith(p);
-        }
-        for (String p : NOT_BODY_PREFIXES) {
-            if (w.norm.startsWith(p) && !w.norm.startsWith("роском")) {
-                return false;
-            }
-        }
-        if (!prefix) {
-            return false;
-        }
-        for (Morphology.Analysis a : readings(i)) {
-            String tag = a.tag();
-            if (!tag.startsWith("NN") || tag.contains(":Name") || tag.contains(":Fam") || tag.contains(":Anim")) {
-                return false;
-            }
-        }
-        return true;
+        // what the token shows rules most words out without looking the word up
+        return w.kind == Token.Kind.CYRILLIC && w.cap && !w.upper && w.text.length() >= 7 && word(i).compoundBody;
     }
 
     boolean isAdjective(int i) {
-        List<Morphology.Analysis> r = readings(i);
-        for (Morphology.Analysis a : r) {
-            if (a.tag().startsWith("ADJ")) {
-                return true;
-            }
-        }
-        return r.isEmpty() && Keys.adjectiveStem(tokens.get(i).norm) != null;
+        return word(i).adjective;
     }
 
     boolean isGenitive(int i) {
-        for (Morphology.Analysis a : readings(i)) {
-            if ((a.tag().startsWith("NN") || a.tag().startsWith("ADJ")) && a.tag().endsWith(":R")) {
-                return true;
-            }
-        }
-        return false;
+        return word(i).genitive;
     }
 
     boolean isVerb(int i) {
-        for (Morphology.Analysis a : readings(i)) {
-            if (a.tag().startsWith("VB")) {
-                return true;
-            }
-        }
-        return false;
+        return word(i).verb;
     }
 
-    boolean hasTag(int i, String part) {
-        for (Morphology.Analysis a : readings(i)) {
-            if (a.hasTag(part)) {
-                return true;
-            }
-        }
-        return false;
+    boolean isFunctionWord(int i) {
+        return word(i).functionWord;
+    }
+
+    boolean hasSurnameReading(int i) {
+        return word(i).surnameReading;
+    }
+
+    boolean isPluralOnly(int i) {
+        return word(i).pluralOnly;
     }
 
     /** At the start of a sentence or line (after . ! ? … or an opening quote/dash that follows one). */
@@ -448,7 +388,14 @@ final class Document {
 
     /** "Кайнар-АКБ" and "Кайнар АКБ" are one name: hyphens and spaces between its words are alike. */
     private static String orgKey(String key) {
-        return key.replace('-', ' ').replace('‑', ' ').replaceAll(" +", " ").trim();
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i) == '-' || key.charAt(i) == '‑' ? ' ' : key.charAt(i);
+            if (c != ' ' || b.length() == 0 || b.charAt(b.length() - 1) != ' ') {
+                b.append(c);
+            }
+        }
+        return b.toString().trim();
     }
 
     /**
@@ -464,8 +411,9 @@ final class Document {
             }
             String longKey = null;
             int candidates = 0;
+            String longer = shortKey + " ";
             for (String k : keys) {
-                if (k.startsWith(shortKey + " ") && groups.containsKey(k)
+                if (k.startsWith(longer) && groups.containsKey(k)
                         && groups.get(k).stream().anyMatch(f -> f.quoted)) {
                     longKey = k;
                     candidates++;

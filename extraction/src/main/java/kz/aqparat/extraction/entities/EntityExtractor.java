@@ -1,6 +1,7 @@
 package kz.aqparat.extraction.entities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import kz.aqparat.contracts.Entity;
 import kz.aqparat.contracts.EntityType;
 import kz.aqparat.contracts.Mention;
 import kz.aqparat.extraction.morphology.Morphology;
+import kz.aqparat.extraction.text.Chars;
 
 /**
  * Persons, organisations and locations (with the article's first-level regions), found by rules over tokens with
@@ -26,12 +28,14 @@ public final class EntityExtractor {
     private final Keys keys;
     private final Lexicon lexicon;
     private final PersonRules persons;
+    private final Words words;
 
     private EntityExtractor(Morphology morphology) {
         this.morphology = morphology;
         this.keys = new Keys(morphology);
         this.lexicon = Lexicon.load(keys);
         this.persons = new PersonRules(morphology, lexicon);
+        this.words = new Words(morphology, keys, lexicon, persons);
     }
 
     public static EntityExtractor load() {
@@ -43,7 +47,7 @@ public final class EntityExtractor {
     }
 
     public Result extract(String text) {
-        Document doc = new Document(text, Tokenizer.tokenize(text), morphology, keys);
+        Document doc = new Document(text, Tokenizer.tokenize(text), morphology, words);
         new Rules(doc, lexicon, keys, persons).run();
         return doc.result();
     }
@@ -92,8 +96,6 @@ public final class EntityExtractor {
         /** «Name» after an organisation word or legal form ("компания «X»", "ТОО «X»"), or «X» ЖШС. */
         private void quotedOrganisations() {
             List<Token> t = d.tokens;
-            Set<String> cues = lex.list("quote_org");
-            Set<String> forms = lex.list("legal_form");
             for (int i = 0; i < t.size(); i++) {
                 if (!isOpenQuote(t.get(i)) || d.claimed(i)) {
                     continue;
@@ -108,12 +110,12 @@ public final class EntityExtractor {
                     if (!p.isWord()) {
                         break;
                     }
-                    cue = forms.contains(p.norm) || cues.contains(p.norm) || d.lemmaIn(k, cues)
+                    cue = d.formIn(k, WordList.LEGAL_FORM) || d.lemmaIn(k, WordList.QUOTE_ORG)
                             || k == i - 1 && p.kind == Token.Kind.CYRILLIC && p.upper && p.text.length() <= 5
-                            && !lex.list("not_org_abbrev").contains(p.norm); // РИА «Новости»
+                            && !d.formIn(k, WordList.NOT_ORG_ABBREV); // РИА «Новости»
                 }
                 if (!cue && close + 1 < t.size()) {
-                    cue = forms.contains(t.get(close + 1).norm);
+                    cue = d.formIn(close + 1, WordList.LEGAL_FORM);
                 }
                 if (!cue && !standaloneName(i, close)) {
                     continue;
@@ -137,7 +139,7 @@ public final class EntityExtractor {
             if (close - open - 1 > 2 || !t.get(open + 1).cap || t.get(open + 1).kind != Token.Kind.CYRILLIC) {
                 return false;
             }
-            Set<String> notOrg = lex.list("quote_not_org");
+            WordList notOrg = WordList.QUOTE_NOT_ORG;
             if (open > 0 && t.get(open - 1).isWord() && cue(open - 1, notOrg)) {
                 return false;
             }
@@ -153,7 +155,7 @@ public final class EntityExtractor {
                 if (!x.isWord() && !x.is("-") || hasDigit(x.text)) {
                     return false;
                 }
-                if (x.isWord() && (d.isVerb(k) && !d.isAdjective(k) || functionWord(k) && !x.norm.equals("и"))) {
+                if (x.isWord() && (d.isVerb(k) && !d.isAdjective(k) || d.isFunctionWord(k) && !x.norm.equals("и"))) {
                     return false;
                 }
             }
@@ -161,14 +163,15 @@ public final class EntityExtractor {
         }
 
         /** A lower-case cue word, known by lemma or, for words the dictionary lacks ("шаттле"), by stem. */
-        private boolean cue(int k, Set<String> set) {
+        private boolean cue(int k, WordList list) {
             if (d.tokens.get(k).cap && !d.sentenceStart(k)) {
                 return false;
             }
-            if (d.lemmaIn(k, set)) {
+            if (d.lemmaIn(k, list)) {
                 return true;
             }
             if (d.unknown(k)) {
+                Set<String> set = lex.list(list);
                 for (String key : d.keys(k)) {
                     if (set.contains(key)) {
                         return true;
@@ -179,9 +182,8 @@ public final class EntityExtractor {
         }
 
         private boolean inGazetteer(int k, EntityType type) {
-            for (String key : d.keys(k)) {
-                Lexicon.Node n = lex.gazetteer.next.get(key);
-                if (n != null && n.entry != null && n.entry.type() == type) {
+            for (Lexicon.Node n : d.word(k).gazetteerStarts) {
+                if (n.entry != null && n.entry.type() == type) {
                     return true;
                 }
             }
@@ -225,22 +227,24 @@ public final class EntityExtractor {
                 }
                 int bestEnd = -1;
                 Lexicon.Entry best = null;
-                List<Lexicon.Node> frontier = List.of(lex.gazetteer);
+                List<Lexicon.Node> frontier = Arrays.asList(d.word(i).gazetteerStarts);
                 for (int j = i; j < t.size() && j < i + 6 && !frontier.isEmpty(); j++) {
                     Token w = t.get(j);
                     if (!(w.isWord() || w.kind == Token.Kind.NUMBER) || d.claimed(j)) {
                         break;
                     }
-                    List<Lexicon.Node> next = new ArrayList<>(2);
-                    for (String k : d.keys(j)) {
-                        for (Lexicon.Node n : frontier) {
-                            Lexicon.Node c = n.next.get(k);
-                            if (c != null && !next.contains(c)) {
-                                next.add(c);
+                    if (j > i) {
+                        List<Lexicon.Node> next = new ArrayList<>(2);
+                        for (String k : d.keys(j)) {
+                            for (Lexicon.Node n : frontier) {
+                                Lexicon.Node c = n.next.get(k);
+                                if (c != null && !next.contains(c)) {
+                                    next.add(c);
+                                }
                             }
                         }
+                        frontier = next;
                     }
-                    frontier = next;
                     for (Lexicon.Node n : frontier) {
                         if (n.entry != null) {
                             bestEnd = j + 1;
@@ -305,7 +309,7 @@ public final class EntityExtractor {
          */
         private void headedOrganisations() {
             List<Token> t = d.tokens;
-            Set<String> heads = lex.list("org_head");
+            WordList heads = WordList.ORG_HEAD;
             for (int i = 0; i < t.size(); i++) {
                 Token w = t.get(i);
                 if (d.claimed(i) || !w.isWord() || w.upper || i > 0 && isOpenQuote(t.get(i - 1))) {
@@ -327,12 +331,12 @@ public final class EntityExtractor {
                     continue;
                 }
                 if (j == i && j + 1 < t.size() && (t.get(j + 1).kind == Token.Kind.LATIN || isOpenQuote(t.get(j + 1)))
-                        && d.lemmaIn(j, lex.list("generic_org"))) {
+                        && d.lemmaIn(j, WordList.GENERIC_ORG)) {
                     // "Компания Hewlett-Packard", "Корпорация Philips": the noun only says what the name is
                     continue;
                 }
-                if (lower && (j == i || t.get(j).cap || !d.lemmaIn(j, lex.list("body_head"))
-                        || d.hasTag(j, "PL") && !d.hasTag(j, "Sin"))) {
+                if (lower && (j == i || t.get(j).cap || !d.lemmaIn(j, WordList.BODY_HEAD)
+                        || d.isPluralOnly(j))) {
                     continue;
                 }
                 if (d.sentenceStart(i) && j == i) {
@@ -376,7 +380,7 @@ public final class EntityExtractor {
          */
         private int prepositionalComplement(int head, int end) {
             List<Token> t = d.tokens;
-            if (end + 1 >= t.size() || d.claimed(end) || !d.lemmaIn(head, lex.list("remit_head"))) {
+            if (end + 1 >= t.size() || d.claimed(end) || !d.lemmaIn(head, WordList.REMIT_HEAD)) {
                 return end;
             }
             String prep = t.get(end).norm;
@@ -422,21 +426,19 @@ public final class EntityExtractor {
          */
         private void descriptorLocations() {
             List<Token> t = d.tokens;
-            Set<String> desc = lex.list("loc_descriptor");
-            Set<String> regionHeads = lex.list("loc_head");
             for (int i = 0; i < t.size(); i++) {
                 if (d.claimed(i) || !t.get(i).isWord()) {
                     continue;
                 }
                 Token w = t.get(i);
                 if (w.cap && !w.upper && i + 1 < t.size() && !d.claimed(i + 1) && d.isAdjective(i)
-                        && d.lemmaIn(i + 1, regionHeads) && w.norm.contains("ск")) {
+                        && d.lemmaIn(i + 1, WordList.LOC_HEAD) && w.norm.contains("ск")) {
                     String name = d.nominative(i, i + 1, i + 2);
                     d.add(EntityType.LOCATION, Normalizer.fold(name), name, null, i, i + 2);
                     i++;
                     continue;
                 }
-                if (!w.cap && (desc.contains(w.norm) || d.lemmaIn(i, desc))) {
+                if (!w.cap && d.lemmaIn(i, WordList.LOC_DESCRIPTOR)) {
                     int s = i + 1;
                     if (s < t.size() && t.get(s).is(".") && w.text.length() <= 3) {
                         s++;
@@ -444,8 +446,8 @@ public final class EntityExtractor {
                         // "с", "г", "ул" are the preposition "с" or letters unless written as abbreviations
                         continue;
                     }
-                    if (s < t.size() && (t.get(s).lineStart || lex.list("stop_cap").contains(t.get(s).norm)
-                            || functionWord(s))) {
+                    if (s < t.size() && (t.get(s).lineStart || d.formIn(s, WordList.STOP_CAP)
+                            || d.isFunctionWord(s))) {
                         continue;
                     }
                     int e = s;
@@ -462,22 +464,9 @@ public final class EntityExtractor {
             }
         }
 
-        private boolean functionWord(int i) {
-            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(i)) {
-                String tag = a.tag();
-                if (tag.startsWith("PREP") || tag.startsWith("CONJ") || tag.startsWith("ADV") || tag.startsWith("PNN")
-                        || tag.startsWith("PRON") || tag.startsWith("PARTICLE") || tag.startsWith("VB")
-                        || tag.startsWith("INTERJ") || tag.startsWith("NumC")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** НАТО-like abbreviations and Latin-script names are organisations unless known otherwise. */
         private void abbreviationsAndLatin() {
             List<Token> t = d.tokens;
-            Set<String> notOrg = lex.list("not_org_abbrev");
             for (int i = 0; i < t.size(); i++) {
                 Token w = t.get(i);
                 if (d.claimed(i) || !w.isWord() || dottedFragment(i)) {
@@ -494,13 +483,14 @@ public final class EntityExtractor {
                     // "Союз ТМА-7", "STS-124", "HTML5", "ЗАЗ-1103": models, missions and formats, not bodies
                     continue;
                 }
-                if (w.kind == Token.Kind.CYRILLIC && w.upper && w.text.length() <= 8 && !notOrg.contains(w.norm)
-                        && !lex.list("legal_form").contains(w.norm) && !isRoman(w.text)) {
+                if (w.kind == Token.Kind.CYRILLIC && w.upper && w.text.length() <= 8
+                        && !d.formIn(i, WordList.NOT_ORG_ABBREV) && !d.formIn(i, WordList.LEGAL_FORM)
+                        && !isRoman(w.text)) {
                     d.add(EntityType.ORGANIZATION, w.norm, w.text, null, i, i + 1);
                     continue;
                 }
                 String abbr = inflectedAbbreviation(w);
-                if (abbr != null && !notOrg.contains(Normalizer.fold(abbr))) {
+                if (abbr != null && !lex.list(WordList.NOT_ORG_ABBREV).contains(Normalizer.fold(abbr))) {
                     d.add(EntityType.ORGANIZATION, Normalizer.fold(abbr), abbr, null, i, i + 1);
                     continue;
                 }
@@ -558,7 +548,7 @@ public final class EntityExtractor {
 
         private static boolean hasDigit(String s) {
             for (int k = 0; k < s.length(); k++) {
-                if (Character.isDigit(s.charAt(k))) {
+                if (Chars.isDigit(s.charAt(k))) {
                     return true;
                 }
             }
@@ -572,14 +562,14 @@ public final class EntityExtractor {
         private boolean latinProduct(int i) {
             List<Token> t = d.tokens;
             Token w = t.get(i);
-            if (lex.list("latin_product").contains(w.norm)) {
+            if (d.formIn(i, WordList.LATIN_PRODUCT)) {
                 return true;
             }
             int k = i - 1;
             while (k >= 0 && k >= i - 3 && (t.get(k).kind == Token.Kind.LATIN || t.get(k).is(","))) {
                 k--;
             }
-            return k >= 0 && t.get(k).isWord() && !t.get(k).cap && d.lemmaIn(k, lex.list("product_cue"));
+            return k >= 0 && t.get(k).isWord() && !t.get(k).cap && d.lemmaIn(k, WordList.PRODUCT_CUE);
         }
 
         /** "МИДа", "МИДе": an abbreviation with a case ending. */

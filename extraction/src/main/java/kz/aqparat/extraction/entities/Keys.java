@@ -3,7 +3,6 @@ package kz.aqparat.extraction.entities;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import kz.aqparat.extraction.morphology.Morphology;
 
 /**
@@ -19,39 +18,8 @@ final class Keys {
 
     final Morphology morphology;
 
-    /** What the rules need of one written word form; depends on nothing but the form. */
-    record Word(List<Morphology.Analysis> readings, String[] lemmaKeys, Set<String> keys) {
-    }
-
-    private static final int CACHE_LIMIT = Integer.getInteger("aqparat.words.cache", 100_000);
-    private final ConcurrentHashMap<String, Word> words = new ConcurrentHashMap<>();
-
     Keys(Morphology morphology) {
         this.morphology = morphology;
-    }
-
-    /** The readings and keys of a word token, from a bounded cache shared by all documents. */
-    Word word(Token w) {
-        Word word = words.get(w.text);
-        if (word != null) {
-            return word;
-        }
-        List<Morphology.Analysis> readings = w.text.length() < 40 ? morphology.analyze(w.text) : List.of();
-        String[] lemmaKeys = new String[readings.size()];
-        for (int n = 0; n < lemmaKeys.length; n++) {
-            String lemma = readings.get(n).lemma();
-            lemmaKeys[n] = n > 0 && lemma.equals(readings.get(n - 1).lemma()) ? lemmaKeys[n - 1]
-                    : Normalizer.fold(lemma);
-        }
-        Set<String> keys = w.text.length() < 40 ? Set.copyOf(all(w, readings)) : Set.of(w.norm);
-        word = new Word(readings, lemmaKeys, keys);
-        if (w.text.length() < 40) {
-            if (words.size() >= CACHE_LIMIT) {
-                words.clear();
-            }
-            words.put(w.text, word);
-        }
-        return word;
     }
 
     /** The key a nominative gazetteer word is stored under. */

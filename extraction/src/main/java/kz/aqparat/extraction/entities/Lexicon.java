@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ final class Lexicon {
     final Set<String> middleNames = new HashSet<>();
     final Set<String> lastNames = new HashSet<>(400_000);
     final Node gazetteer = new Node();
-    final Map<String, Set<String>> lists = new HashMap<>();
+    private final Map<WordList, Set<String>> lists = new EnumMap<>(WordList.class);
 
     static Lexicon load(Keys keys) {
         Lexicon l = new Lexicon();
@@ -54,13 +55,13 @@ final class Lexicon {
         for (String line : lines("names/last.txt")) {
             l.lastNames.add(Normalizer.fold(line.trim()));
         }
-        String section = null;
+        WordList section = null;
         for (String line : lines("gazetteer/lexicon.txt")) {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
             if (line.startsWith("[")) {
-                section = line.substring(1, line.indexOf(']'));
+                section = WordList.ofSection(line.substring(1, line.indexOf(']')));
                 continue;
             }
             Set<String> set = l.lists.computeIfAbsent(section, k -> new HashSet<>());
@@ -107,8 +108,8 @@ final class Lexicon {
         return l;
     }
 
-    Set<String> list(String name) {
-        return lists.getOrDefault(name, Set.of());
+    Set<String> list(WordList list) {
+        return lists.getOrDefault(list, Set.of());
     }
 
     private void add(Keys keys, String name, Entry e, Map<String, Entry> seen) {

@@ -1,5 +1,7 @@
 package kz.aqparat.extraction.entities;
 
+import kz.aqparat.extraction.text.Chars;
+
 /** Folds case, ё and the Kazakh letters so that "Қыдырманов" and "Кыдырманов" compare equal. */
 public final class Normalizer {
 
@@ -26,7 +28,7 @@ public final class Normalizer {
         if (c >= 'а' && c <= 'я' || c >= 'a' && c <= 'z' || c == ' ') {
             return c;
         }
-        char l = Character.toLowerCase(c);
+        char l = Chars.toLowerCase(c);
         switch (l) {
             case 'ё': return 'е';
             case 'қ': return 'к';

@@ -41,54 +41,49 @@ final class PersonRules {
 
     private final Morphology morphology;
     private final Lexicon lex;
-    private final Set<String> roles;
-    private final Set<String> stop;
-    private final Set<String> orgHeads;
-    private final Set<String> locHeads;
-    private final Set<String> locDescriptors;
 
     PersonRules(Morphology morphology, Lexicon lex) {
         this.morphology = morphology;
         this.lex = lex;
-        this.roles = lex.list("role");
-        this.stop = lex.list("stop_cap");
-        this.orgHeads = lex.list("org_head");
-        this.locHeads = lex.list("loc_head");
-        this.locDescriptors = lex.list("loc_descriptor");
     }
 
     private static boolean nameLike(Token t) {
         return t.kind == Token.Kind.CYRILLIC && t.cap && !t.upper && t.text.length() > 1;
     }
 
-    /** {@link #firstUncached}, once per token of a document. */
-    Part first(Document d, int i) {
-        if (d.firstDone[i]) {
-            return d.first[i];
-        }
-        Part p = firstUncached(d, i);
-        d.first[i] = p;
-        d.firstDone[i] = true;
-        return p;
+    /** Works out the name parts a written form can be, once per form (see {@link Word}). */
+    void describe(Token t, Word w) {
+        w.first = first(t, w);
+        w.surname = surname(t, w);
+        w.patronymic = patronymic(t, w);
+        w.surnameKeys = nameLike(t) ? surnameKeys(t, w) : null;
+        w.onlySurnameReadings = onlyNameReadings(w.readings, "Fam");
+        w.onlyFirstNameReadings = onlyNameReadings(w.readings, "Name");
+        w.listedSurname = lex.lastNames.contains(t.norm);
     }
 
-    private Part firstUncached(Document d, int i) {
-        Token t = d.tokens.get(i);
-        if (!nameLike(t) || stop.contains(t.norm)) {
+    // the name parts of a word that does not look like a name are null: no need to look the word up
+
+    Part first(Document d, int i) {
+        return nameLike(d.tokens.get(i)) ? d.word(i).first : null;
+    }
+
+    private Part first(Token t, Word w) {
+        if (!nameLike(t) || w.formIn(WordList.STOP_CAP)) {
             return null;
         }
-        for (Morphology.Analysis a : d.readings(i)) {
+        for (Morphology.Analysis a : w.readings) {
             if (a.hasTag("Name")) {
                 String g = a.hasTag("Fem") ? "F" : a.hasTag("Masc") ? "M" : null;
                 String lemma = a.lemma();
                 // "Аиды" has readings "аида" (Fem) and plural ones; prefer a singular reading
-                if (a.hasTag("PL") && d.readings(i).size() > 1) {
+                if (a.hasTag("PL") && w.readings.size() > 1) {
                     continue;
                 }
                 return new Part(Document.matchCase(lemma, t.text), Normalizer.fold(lemma), g, true);
             }
         }
-        for (Morphology.Analysis a : d.readings(i)) {
+        for (Morphology.Analysis a : w.readings) {
             if (a.hasTag("Name")) {
                 String lemma = a.lemma();
                 return new Part(Document.matchCase(lemma, t.text), Normalizer.fold(lemma),
@@ -96,10 +91,10 @@ final class PersonRules {
             }
         }
         String n = t.norm;
-        if (!d.unknown(i)) {
+        if (!w.unknown) {
             // "Дархан", "Бибигуль": in the name list, though the dictionary only knows a common noun
-            return lex.firstNames.contains(n) && !lex.ambiguousFirstNames.contains(n) && !d.isVerb(i)
-                    && !d.isAdjective(i) ? new Part(t.text, n, null, true) : null;
+            return lex.firstNames.contains(n) && !lex.ambiguousFirstNames.contains(n) && !w.verb
+                    && !w.adjective ? new Part(t.text, n, null, true) : null;
         }
         if (lex.firstNames.contains(n)) {
             return new Part(t.text, n, null, true);
@@ -126,7 +121,10 @@ final class PersonRules {
     }
 
     Part patronymic(Document d, int i) {
-        Token t = d.tokens.get(i);
+        return nameLike(d.tokens.get(i)) ? d.word(i).patronymic : null;
+    }
+
+    private Part patronymic(Token t, Word w) {
         if (!nameLike(t)) {
             return null;
         }
@@ -134,7 +132,7 @@ final class PersonRules {
         for (String[] f : PATRONYMIC_FORMS) {
             if (n.endsWith(f[0]) && n.length() > f[0].length() + 2) {
                 String nom = n.substring(0, n.length() - f[0].length()) + f[1];
-                if (d.hasTag(i, "Patr") || lex.middleNames.contains(nom) || n.contains("вич") || n.contains("вн")) {
+                if (w.patronymicReading || lex.middleNames.contains(nom) || n.contains("вич") || n.contains("вн")) {
                     return new Part(Document.matchCase(nom, t.text), nom, f[1].endsWith("а") ? "F" : "M", true);
                 }
             }
@@ -147,21 +145,14 @@ final class PersonRules {
 
     /** A surname: from the dictionary (Fam), the surname list, or its shape. */
     Part surname(Document d, int i) {
-        if (d.surnameDone[i]) {
-            return d.surname[i];
-        }
-        Part p = surnameUncached(d, i);
-        d.surname[i] = p;
-        d.surnameDone[i] = true;
-        return p;
+        return nameLike(d.tokens.get(i)) ? d.word(i).surname : null;
     }
 
-    private Part surnameUncached(Document d, int i) {
-        Token t = d.tokens.get(i);
-        if (!nameLike(t) || stop.contains(t.norm)) {
+    private Part surname(Token t, Word w) {
+        if (!nameLike(t) || w.formIn(WordList.STOP_CAP)) {
             return null;
         }
-        for (Morphology.Analysis a : d.readings(i)) {
+        for (Morphology.Analysis a : w.readings) {
             if (a.hasTag("Fam")) {
                 String masc = Normalizer.fold(a.lemma());
                 String g = a.hasTag("Fem") ? "F" : a.hasTag("Masc") ? "M" : null;
@@ -169,7 +160,7 @@ final class PersonRules {
             }
         }
         String n = t.norm;
-        boolean known = d.unknown(i);
+        boolean known = w.unknown;
         String masc = mascSurname(n);
         if (lex.lastNames.contains(n) || masc != null && lex.lastNames.contains(masc)) {
             String key = masc != null && lex.lastNames.contains(masc) ? masc : n;
@@ -219,16 +210,15 @@ final class PersonRules {
     }
 
     /** Every key a surname form may have: for merging a lone "Балаевой" with "Аида Балаева". */
-    Set<String> surnameKeys(Document d, int i) {
+    private static Set<String> surnameKeys(Token t, Word w) {
         Set<String> k = new HashSet<>();
-        Token t = d.tokens.get(i);
         k.add(t.norm);
         String m = mascSurname(t.norm);
         if (m != null) {
             k.add(m);
         }
         k.add(stripForeign(t.norm));
-        for (Morphology.Analysis a : d.readings(i)) {
+        for (Morphology.Analysis a : w.readings) {
             if (a.hasTag("Fam")) {
                 k.add(Normalizer.fold(a.lemma()));
             }
@@ -286,29 +276,21 @@ final class PersonRules {
     /** Could this token be part of a name run: a name by the dictionary or lists, or unknown to the dictionary. */
     private boolean namePart(Document d, int i, Lexicon.Node gazetteer) {
         Token t = d.tokens.get(i);
-        if (!nameLike(t) || d.claimed(i) || stop.contains(t.norm) || d.compoundBody(i)) {
+        if (!nameLike(t) || d.claimed(i)) {
             return false;
         }
-        if (inGazetteer(d, i)) {
+        Word w = d.word(i);
+        if (w.formIn(WordList.STOP_CAP) || w.compoundBody || w.gazetteerEntry()) {
             return false;
         }
-        if (d.lemmaIn(i, orgHeads) || d.lemmaIn(i, locDescriptors)
-                || d.lemmaIn(i, roles)) {
+        if (w.lemmaIn(WordList.ORG_HEAD) || w.lemmaIn(WordList.LOC_DESCRIPTOR) || w.lemmaIn(WordList.ROLE)) {
             return false;
         }
         if (i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
-                && (d.lemmaIn(i + 1, locHeads) || d.lemmaIn(i + 1, orgHeads))) {
+                && (d.lemmaIn(i + 1, WordList.LOC_HEAD) || d.lemmaIn(i + 1, WordList.ORG_HEAD))) {
             return false;
         }
-        if (d.unknown(i)) {
-            return true;
-        }
-        for (Morphology.Analysis a : d.readings(i)) {
-            if (a.hasTag("Name") || a.hasTag("Fam") || a.hasTag("Patr")) {
-                return true;
-            }
-        }
-        return lex.lastNames.contains(t.norm);
+        return w.unknown || w.nameReading || w.listedSurname;
     }
 
     /**
@@ -325,8 +307,8 @@ final class PersonRules {
                 continue;
             }
             Part f = first(d, i);
-            if (f == null && nameLike(t.get(i)) && i + 1 < t.size() && d.hasTag(i + 1, "Fam")
-                    && !t.get(i + 1).lineStart && !d.claimed(i + 1) && !stop.contains(t.get(i).norm)) {
+            if (f == null && nameLike(t.get(i)) && i + 1 < t.size() && d.hasSurnameReading(i + 1)
+                    && !t.get(i + 1).lineStart && !d.claimed(i + 1) && !d.formIn(i, WordList.STOP_CAP)) {
                 // "похоронах Сулима Ямадаева": a first name the dictionary reads as a common word, before a surname
                 f = firstByStem(t.get(i));
             }
@@ -342,7 +324,7 @@ final class PersonRules {
                         && !t.get(e + 1).lineStart) {
                     // "Марин Ле Пен": the word after a particle is the name, whatever else it may mean
                     e++;
-                    if (!namePart(d, e, lex.gazetteer) && !stop.contains(t.get(e).norm) && !d.claimed(e)) {
+                    if (!namePart(d, e, lex.gazetteer) && !d.formIn(e, WordList.STOP_CAP) && !d.claimed(e)) {
                         e++;
                         listedSurname = true;
                         break;
@@ -354,10 +336,10 @@ final class PersonRules {
                     continue;
                 }
                 // after a first name, the next capitalised word is the surname even if it is also a common word
-                if (f != null && e == i + 1 && nameLike(x) && !stop.contains(x.norm) && !d.claimed(e)
-                        && !d.lemmaIn(e, orgHeads) && !d.lemmaIn(e, roles) && !inGazetteer(d, e)
+                if (f != null && e == i + 1 && nameLike(x) && !d.formIn(e, WordList.STOP_CAP) && !d.claimed(e)
+                        && !d.lemmaIn(e, WordList.ORG_HEAD) && !d.lemmaIn(e, WordList.ROLE) && !inGazetteer(d, e)
                         && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
-                        && d.lemmaIn(e + 1, orgHeads))) {
+                        && d.lemmaIn(e + 1, WordList.ORG_HEAD))) {
                     e++;
                 } else if (f == null && e == i + 1 && d.unknown(i) && candidateSurname(d, e)) {
                     // "Наото Кан", "Гергей Ковач": a given name the lists lack before a listed surname
@@ -391,7 +373,8 @@ final class PersonRules {
     /** A capitalised word that the surname list has, and nothing marks as a place, body, role or verb. */
     private boolean candidateSurname(Document d, int e) {
         Token x = d.tokens.get(e);
-        if (!nameLike(x) || stop.contains(x.norm) || d.claimed(e) || d.lemmaIn(e, orgHeads) || d.lemmaIn(e, roles)
+        if (!nameLike(x) || d.formIn(e, WordList.STOP_CAP) || d.claimed(e) || d.lemmaIn(e, WordList.ORG_HEAD)
+                || d.lemmaIn(e, WordList.ROLE)
                 || inGazetteer(d, e) || d.isVerb(e) || d.isAdjective(e)) {
             return false;
         }
@@ -400,19 +383,8 @@ final class PersonRules {
                 || lex.lastNames.contains(stripForeign(x.norm));
     }
 
-    private boolean inGazetteer(Document d, int i) {
-        if (d.gazetteerWord[i] == 0) {
-            boolean hit = false;
-            for (String k : d.keys(i)) {
-                Lexicon.Node n = lex.gazetteer.next.get(k);
-                if (n != null && n.entry != null) {
-                    hit = true;
-                    break;
-                }
-            }
-            d.gazetteerWord[i] = hit ? (byte) 1 : (byte) 2;
-        }
-        return d.gazetteerWord[i] == 1;
+    private static boolean inGazetteer(Document d, int i) {
+        return d.word(i).gazetteerEntry();
     }
 
     private void addRun(Document d, int i, int e, Part f) {
@@ -527,11 +499,11 @@ final class PersonRules {
             }
         }
         for (int i = 0; i < t.size(); i++) {
-            if (d.claimed(i) || !nameLike(t.get(i)) || stop.contains(t.get(i).norm)) {
+            if (d.claimed(i) || !nameLike(t.get(i)) || d.formIn(i, WordList.STOP_CAP)) {
                 continue;
             }
             String known = null;
-            for (String k : surnameKeys(d, i)) {
+            for (String k : d.word(i).surnameKeys) {
                 if (surnames.contains(k)) {
                     known = k;
                 }
@@ -549,9 +521,9 @@ final class PersonRules {
                 f.firstKey = fn.key();
                 continue;
             }
-            boolean afterRole = i > 0 && t.get(i - 1).isWord() && d.lemmaIn(i - 1, roles);
+            boolean afterRole = i > 0 && t.get(i - 1).isWord() && d.lemmaIn(i - 1, WordList.ROLE);
             Part s = surname(d, i);
-            if (s != null && (onlyNameReadings(d, i, "Fam") && !d.unknown(i) || afterRole && (s.strong()
+            if (s != null && (d.word(i).onlySurnameReadings && !d.unknown(i) || afterRole && (s.strong()
                     || d.unknown(i)) || knownRussianSurname(d, i))) {
                 String name = surnameNominative(s, t.get(i).text, s.gender());
                 Document.Found f = d.add(EntityType.PERSON, s.key(), name, null, i, i + 1);
@@ -561,7 +533,7 @@ final class PersonRules {
                 roles(d, f);
                 continue;
             }
-            if (fn != null && !lex.ambiguousFirstNames.contains(fn.key()) && onlyNameReadings(d, i, "Name")
+            if (fn != null && !lex.ambiguousFirstNames.contains(fn.key()) && d.word(i).onlyFirstNameReadings
                     && !d.sentenceStart(i)) {
                 Document.Found f = d.add(EntityType.PERSON, fn.key(), fn.nominative(), null, i, i + 1);
                 f.form = Form.FIRST;
@@ -577,7 +549,7 @@ final class PersonRules {
     private boolean knownRussianSurname(Document d, int i) {
         Token t = d.tokens.get(i);
         String masc = mascSurname(t.norm);
-        if (masc == null || !lex.lastNames.contains(masc) || !d.hasTag(i, "Fam") || inGazetteer(d, i)
+        if (masc == null || !lex.lastNames.contains(masc) || !d.hasSurnameReading(i) || inGazetteer(d, i)
                 || d.isAdjective(i)) {
             return false;
         }
@@ -590,12 +562,11 @@ final class PersonRules {
             }
         }
         return !(i + 1 < d.tokens.size() && d.tokens.get(i + 1).isWord()
-                && (d.lemmaIn(i + 1, locHeads) || d.lemmaIn(i + 1, orgHeads)));
+                && (d.lemmaIn(i + 1, WordList.LOC_HEAD) || d.lemmaIn(i + 1, WordList.ORG_HEAD)));
     }
 
     /** Every dictionary reading is a name of the given kind (Fam, Name, Patr): no common word reads the same. */
-    private static boolean onlyNameReadings(Document d, int i, String kind) {
-        List<Morphology.Analysis> r = d.readings(i);
+    private static boolean onlyNameReadings(List<Morphology.Analysis> r, String kind) {
         if (r.isEmpty()) {
             return false;
         }
@@ -662,8 +633,8 @@ final class PersonRules {
             }
             int head = -1;
             for (int i = s; i < e; i++) {
-                if (t.get(i).isWord() && d.lemmaIn(i, roles) && !t.get(i).cap || t.get(i).isWord()
-                        && d.lemmaIn(i, roles) && i == s) {
+                if (t.get(i).isWord() && d.lemmaIn(i, WordList.ROLE) && !t.get(i).cap || t.get(i).isWord()
+                        && d.lemmaIn(i, WordList.ROLE) && i == s) {
                     head = i;
                     break;
                 }
@@ -692,14 +663,14 @@ final class PersonRules {
             }
             String role = roleText(d, rs, head, e);
             if (n == 0) {
-                plural = d.hasTag(head, "PL") && !d.hasTag(head, "Sin");
+                plural = d.isPluralOnly(head);
             }
             found.add(0, role);
         }
         // apposition after the name: "Аида Балаева, заместитель председателя коалиции,"
         int a = person.end;
         if (found.isEmpty() && a + 1 < t.size() && t.get(a).is(",") && t.get(a + 1).isWord()
-                && d.lemmaIn(a + 1, roles) && !t.get(a + 1).cap) {
+                && d.lemmaIn(a + 1, WordList.ROLE) && !t.get(a + 1).cap) {
             int e = a + 1;
             while (e < t.size() && e < a + 12 && !(t.get(e).is(",") || t.get(e).is(".") || t.get(e).is(";")
                     || t.get(e).is("(") || t.get(e).is(")") || t.get(e).lineStart && e > a + 1)) {

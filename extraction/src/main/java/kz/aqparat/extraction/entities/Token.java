@@ -1,5 +1,7 @@
 package kz.aqparat.extraction.entities;
 
+import kz.aqparat.extraction.text.Chars;
+
 /** A word, number or punctuation mark of the text, with its offsets and normalised lower-case form. */
 public final class Token {
 
@@ -17,6 +19,8 @@ public final class Token {
     public final boolean upper;
     /** Only line breaks/spaces before it include a line break. */
     public final boolean lineStart;
+    /** The character of a one-character punctuation token, else 0 (which is never a token). */
+    private final char mark;
 
     Token(String text, int start, int end, Kind kind, boolean lineStart) {
         this.text = text;
@@ -25,17 +29,19 @@ public final class Token {
         this.kind = kind;
         this.norm = Normalizer.fold(text);
         this.lineStart = lineStart;
+        this.mark = kind == Kind.PUNCT && text.length() == 1 ? text.charAt(0) : 0;
         boolean c = false;
         boolean u = true;
         int letters = 0;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (Character.isLetter(ch)) {
+            if (Chars.isLetter(ch)) {
+                boolean upperCase = Chars.isUpperCase(ch);
                 if (letters == 0) {
-                    c = Character.isUpperCase(ch);
+                    c = upperCase;
                 }
                 letters++;
-                if (!Character.isUpperCase(ch)) {
+                if (!upperCase) {
                     u = false;
                 }
             }
@@ -49,6 +55,9 @@ public final class Token {
     }
 
     public boolean is(String punct) {
+        if (punct.length() == 1) {
+            return mark == punct.charAt(0);
+        }
         return kind == Kind.PUNCT && text.equals(punct);
     }
 

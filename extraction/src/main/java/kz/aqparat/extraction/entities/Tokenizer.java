@@ -24,8 +24,8 @@ public final class Tokenizer {
         boolean newline = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (c <= ' ' || c == 0x7F || c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)
-                    || Character.isISOControl(c))) {
+            if (c <= ' ' || c == 0x7F || c >= 0x80 && !(c >= 'А' && c <= 'я') && (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c) || Character.isISOControl(c))) {
                 if (c == '\n' || c == '\r') {
                     newline = true;
                 }

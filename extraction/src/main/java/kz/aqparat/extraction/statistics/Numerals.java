@@ -1,8 +1,10 @@
 package kz.aqparat.extraction.statistics;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import kz.aqparat.extraction.text.Chars;
 
 /**
  * Russian cardinal numerals in all their case forms ("пять", "пяти", "пятью"), the scale words ("тысяча",
@@ -78,6 +80,8 @@ final class Numerals {
     private static final int MAX_LENGTH = FORMS.keySet().stream().mapToInt(String::length).max().orElse(0);
     private static final String FIRST_LETTERS = FORMS.keySet().stream().map(f -> f.substring(0, 1)).distinct()
             .reduce("", String::concat);
+    /** The {@link String#hashCode} of every form, sorted. */
+    private static final int[] HASHES = FORMS.keySet().stream().mapToInt(String::hashCode).sorted().toArray();
 
     private Numerals() {
     }
@@ -92,7 +96,19 @@ final class Numerals {
      * lower-casing and looking up almost every word of an article.
      */
     static boolean mayBe(String text, int start, int end) {
-        return end - start <= MAX_LENGTH && FIRST_LETTERS.indexOf(Character.toLowerCase(text.charAt(start))) >= 0;
+        if (end - start > MAX_LENGTH || FIRST_LETTERS.indexOf(Chars.toLowerCase(text.charAt(start))) < 0) {
+            return false;
+        }
+        // the hash code the lower-case word would have; a form has it, or the word is none
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!Chars.isSimple(c)) {
+                return true;
+            }
+            hash = 31 * hash + Chars.toLowerCase(c);
+        }
+        return Arrays.binarySearch(HASHES, hash) >= 0;
     }
 
     private static void put(Kind kind, long value, String... forms) {

@@ -58,7 +58,10 @@ public final class StatisticExtractor {
     }
 
     public List<Statistic> extract(String text) {
-        Tokens t = Tokens.of(text);
+        return extract(Tokens.of(text));
+    }
+
+    public List<Statistic> extract(Tokens t) {
         List<Statistic> found = new ArrayList<>();
         int i = 0;
         while (i < t.size()) {

@@ -61,6 +61,10 @@ final class Units {
     }
 
     static String signLemma(char c) {
+        // asked of every symbol of the text: most are none of the signs, so no boxed lookup for them
+        if (c < 0x80) {
+            return c == '$' ? SIGNS.get(c) : null;
+        }
         return SIGNS.get(c);
     }
 

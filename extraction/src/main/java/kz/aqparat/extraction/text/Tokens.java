@@ -54,7 +54,7 @@ public final class Tokens {
                     j++;
                 }
                 k = NUMBER;
-            } else if (Character.isLetter(c)) {
+            } else if (Chars.isLetter(c)) {
                 while (j < n && isLetterPart(text.charAt(j))) {
                     j++;
                 }
@@ -91,10 +91,16 @@ public final class Tokens {
 
     private static boolean isLetterPart(char c) {
         // Combining accents (stress marks in Russian texts) stay inside their word.
+        if (c < 0x80 || c >= 'А' && c <= 'я') {
+            return Chars.isLetter(c);
+        }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
     public static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x7F || c >= 'А' && c <= 'я') {
+            return false;
+        }
         return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\u00A0' || c == '\u2009' || c == '\u202F'
                 || c == '\u2007' || c == '\u200B' || c == '\f' || c == '\u000B' || Character.isSpaceChar(c);
     }
@@ -167,7 +173,7 @@ public final class Tokens {
     }
 
     public boolean isCapitalised(int i) {
-        return Character.isUpperCase(text.charAt(start[i]));
+        return Chars.isUpperCase(text.charAt(start[i]));
     }
 
     /** Parses a short digit run; -1 when it has more than nine digits. */
