@@ -41,7 +41,10 @@ final class BenchReport {
                 + " (duplicates " + articles.get("duplicates") + ", failed " + articles.get("failed") + ")");
         row(b, "reached articles.store / lost", articles.get("reachedStore") + " / " + articles.get("lost")
                 + " (drained " + s.get("drainSeconds") + " s after the load)");
-        row(b, "views spot checks ok", articles.get("viewSpotChecksOk") + " / " + articles.get("viewSpotChecks"));
+        row(b, "views spot checks ok", articles.get("viewSpotChecksOk") + " / " + articles.get("viewSpotChecks")
+                + (articles.get("viewSpotCheckLastFailure") == null ? ""
+                        : " (last failure: " + articles.get("viewSpotCheckLastFailure") + ")"));
+        row(b, "in flight when measuring began", String.valueOf(s.get("backlogAtWindowStart")));
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) s.get("timeline");
         Map<String, Object> maxLag = new java.util.LinkedHashMap<>();
         for (Map<String, Object> p : timeline) {

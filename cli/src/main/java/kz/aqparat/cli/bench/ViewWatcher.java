@@ -28,6 +28,7 @@ final class ViewWatcher implements AutoCloseable {
     private final AtomicLong spotChecksOk = new AtomicLong();
     private volatile CompletableFuture<HttpResponse<Stream<String>>> sse;
     private volatile boolean running = true;
+    private volatile String lastFailure;
 
     ViewWatcher(URI storeUrl, VisibilityTracker tracker) {
         String base = storeUrl.toString();
@@ -91,6 +92,7 @@ final class ViewWatcher implements AutoCloseable {
                     return;
                 }
                 if (response.statusCode() != 404 || System.nanoTime() > deadline) {
+                    lastFailure = "GET /api/articles/" + id + " answered " + response.statusCode();
                     return;
                 }
                 Thread.sleep(50);
@@ -98,8 +100,13 @@ final class ViewWatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            // counted as a failed check
+            lastFailure = "GET /api/articles/" + id + ": " + e;
         }
+    }
+
+    /** Why the last failed spot check failed, or null. */
+    String lastFailure() {
+        return lastFailure;
     }
 
     long spotChecks() {
