@@ -36,6 +36,7 @@ final class BenchReport {
         latency(b, "ack -> articles.store", (Map<String, Object>) s.get("latencyMs"));
         latency(b, "ack -> views (SSE article event)", (Map<String, Object>) s.get("sseLatencyMs"));
         latency(b, "HTTP request -> ack", (Map<String, Object>) s.get("ackLatencyMs"));
+        latency(b, "articles.store -> GET by id (spot)", (Map<String, Object>) s.get("articleLookupLagMs"));
         b.append('\n');
         row(b, "articles generated / accepted", articles.get("generated") + " / " + articles.get("accepted")
                 + " (duplicates " + articles.get("duplicates") + ", failed " + articles.get("failed") + ")");

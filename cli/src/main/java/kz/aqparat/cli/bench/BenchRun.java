@@ -136,9 +136,10 @@ final class BenchRun {
                 timeline.add(point);
                 prevAccepted = accepted;
                 prevStored = stored;
+                long lastAt = tracker.lastStoredAt();
                 String last = tracker.lastStoredId();
                 if (last != null) {
-                    views.spotCheck(last);
+                    views.spotCheck(last, lastAt);
                 }
                 progress.accept(String.format("t=%5.1fs %-7s accepted %6d (+%4d/s)  in store %6d (+%4d/s)  lag %s",
                         t, point.get("phase"), accepted, point.get("acceptedPerSecond"), stored,
@@ -186,6 +187,7 @@ final class BenchRun {
         summary.put("latencyMs", percentiles(tracker.storeLatency()));
         summary.put("sseLatencyMs", percentiles(tracker.sseLatency()));
         summary.put("ackLatencyMs", percentiles(tracker.ackLatency()));
+        summary.put("articleLookupLagMs", percentiles(views.lookupLag()));
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("generated", load.generated());
         counts.put("accepted", tracker.accepted());
