@@ -99,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "running stack: its Kafka bootstrap servers")
     String bootstrap;
 
-    @Option(names = "--groups", split = ",", defaultValue = "aqparat-enrich,aqparat-store",
+    @Option(names = "--groups", split = ",", defaultValue = "aqparat-enrich,aqparat-store-v2",
             description = "consumer groups (Streams application ids) whose lag is sampled (default: ${DEFAULT-VALUE})")
     List<String> groups;
 

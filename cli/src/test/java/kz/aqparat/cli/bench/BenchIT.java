@@ -67,7 +67,7 @@ class BenchIT {
         assertTrue(s.path("resources").path("enrich-service").path("peakMemoryMb").asDouble() > 10,
                 s.path("resources").toString());
         assertFalse(s.path("timeline").isEmpty());
-        assertTrue(s.path("timeline").get(0).path("lag").has("aqparat-store"));
+        assertTrue(s.path("timeline").get(0).path("lag").has("aqparat-store-v2"));
         assertTrue(out.toString().contains("end to end (in articles.store)"), out.toString());
         assertTrue(Files.readString(chart).contains("<svg"));
     }
