@@ -23,7 +23,8 @@ final class BenchReport {
                 .append(", ").append(config.get("clients")).append(" clients, batch ").append(config.get("batchSize"))
                 .append(", ~").append(config.get("articleKb")).append(" KB articles, ")
                 .append(config.get("durationSeconds")).append(" s measured after ")
-                .append(config.get("warmupSeconds")).append(" s warm-up\n\n");
+                .append(config.get("warmupSeconds")).append(" s warm-up")
+                .append(warmupNote(config.get("warmupSeconds"), s.get("warmupSeconds"))).append("\n\n");
         row(b, "accepted (HTTP 202)", fmt(s.get("acceptedArticlesPerSecond")) + " articles/s");
         row(b, "end to end (in articles.store)", fmt(s.get("endToEndArticlesPerSecond")) + " articles/s");
         row(b, "pass-through limit", s.get("limitArticlesPerSecond") == null ? "not measured"
@@ -174,5 +175,13 @@ final class BenchReport {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** " (extended to N s)" when the open-loop warm-up waited for the pipeline to catch up. */
+    private static String warmupNote(Object configured, Object actual) {
+        if (!(configured instanceof Number c) || !(actual instanceof Number a)) {
+            return "";
+        }
+        return a.doubleValue() > c.doubleValue() + 1.5 ? " (extended to " + Math.round(a.doubleValue()) + " s)" : "";
     }
 }

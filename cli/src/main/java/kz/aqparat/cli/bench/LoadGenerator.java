@@ -74,6 +74,11 @@ final class LoadGenerator {
         }
     }
 
+    /** Moves the end of the load (the measurement window moved). */
+    void stopAt(long stopAt) {
+        this.stopNanos = stopAt;
+    }
+
     /** All clients have had their last answer. */
     boolean isDone() {
         return threads.stream().noneMatch(Thread::isAlive);
