@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,7 +273,7 @@ public final class ArticleStream {
             while (date.find()) {
                 slots.add(new Slot(date.start(), date.end(), Kind.DATE, 0, null));
             }
-            slots.sort(java.util.Comparator.comparingInt(Slot::start));
+            slots.sort(Comparator.comparingInt(Slot::start));
             List<Slot> disjoint = new ArrayList<>();
             int end = 0;
             for (Slot slot : slots) {

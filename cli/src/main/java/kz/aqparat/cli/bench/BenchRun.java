@@ -58,7 +58,6 @@ final class BenchRun {
         long loadStart;
         long windowStart;
         long loadEnd;
-        long plannedEnd;
         long drainDeadline;
         long drainEnd;
         long backlogAtWindowStart = -1;
@@ -73,7 +72,6 @@ final class BenchRun {
             loadStart = System.nanoTime() + 500_000_000L;
             windowStart = loadStart + settings.warmup().toNanos();
             loadEnd = windowStart + settings.duration().toNanos();
-            plannedEnd = loadEnd;
             tracker.window(windowStart, loadEnd);
             load = new LoadGenerator(stack.ingest(), articles, tracker, settings.clients(), settings.batchSize(),
                     settings.rate(), settings.maxInFlight());
