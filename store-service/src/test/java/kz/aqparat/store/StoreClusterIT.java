@@ -162,6 +162,9 @@ class StoreClusterIT {
             List<EntityCount> persons = persons(store);
             assertEquals(ARTICLES + 1, persons.size(), persons.toString());
             assertEquals(new EntityCount(EntityType.PERSON, "Аида Балаева", ARTICLES, ARTICLES), persons.get(0));
+            // The views show uncommitted work; articles-by-id is read from articles.store once the transaction commits.
+            RunningStore.await(Duration.ofSeconds(60), "all articles readable by id from " + store.base,
+                    () -> articles.stream().allMatch(a -> store.get("/api/articles/" + a.id()).statusCode() == 200));
             for (EnrichedArticle article : articles) {
                 var response = store.get("/api/articles/" + article.id());
                 assertEquals(200, response.statusCode(), response.body());
