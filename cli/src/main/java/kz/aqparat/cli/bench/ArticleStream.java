@@ -120,6 +120,11 @@ public final class ArticleStream {
         }
     }
 
+    /** Every sample paragraph, with its slots. */
+    List<Paragraph> paragraphs() {
+        return allParagraphs;
+    }
+
     /** Article {@code i} as ingest receives it ({@code id} and {@code receivedAt} are set by ingest). */
     public RawArticle article(long i) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + i);
@@ -136,7 +141,7 @@ public final class ArticleStream {
             if (bytes + size > target) {
                 String piece = cut(paragraph.text(), (target - bytes) / 2); // Cyrillic: two bytes a character
                 if (bytes + utf8Length(piece) >= MIN_BYTES + 32) {
-                    Paragraph.of(piece).fill(text, random);
+                    paragraph.prefix(piece.length()).fill(text, random);
                     break;
                 }
                 // too short still: take the paragraph whole and stop
@@ -251,12 +256,12 @@ public final class ArticleStream {
      * copy with random replacements, with no regular expression per article (which had made generating an article
      * cost 0.4 ms of the harness' CPU).
      */
-    private record Paragraph(String text, int utf8Length, List<Slot> slots) {
+    record Paragraph(String text, int utf8Length, List<Slot> slots) {
 
         private enum Kind { CITY, REGION, DATE }
 
         /** {@code text[start, end)} is replaced; {@code form} is the city's case, {@code suffix} the region's ending. */
-        private record Slot(int start, int end, Kind kind, int form, String suffix) {
+        record Slot(int start, int end, Kind kind, int form, String suffix) {
         }
 
         static Paragraph of(String text) {
@@ -283,6 +288,16 @@ public final class ArticleStream {
                 }
             }
             return new Paragraph(text, ArticleStream.utf8Length(text), List.copyOf(disjoint));
+        }
+
+        /** The first {@code length} characters, with the slots that lie wholly inside them (no matching again). */
+        Paragraph prefix(int length) {
+            if (length >= text.length()) {
+                return this;
+            }
+            String head = text.substring(0, length);
+            List<Slot> inside = slots.stream().filter(slot -> slot.end() <= length).toList();
+            return new Paragraph(head, ArticleStream.utf8Length(head), inside);
         }
 
         /** Appends the paragraph with its places and dates swapped, and a blank line. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.contracts.RawArticle;
@@ -59,5 +60,26 @@ class ArticleStreamTest {
         }
         assertTrue(cities.size() >= 6, "cities mentioned: " + cities);
         assertTrue(published.size() > 100, "publication dates: " + published.size());
+    }
+
+    @Test
+    void aCutParagraphKeepsThePlacesAndDatesFoundInItsText() {
+        int compared = 0;
+        for (ArticleStream.Paragraph whole : stream.paragraphs()) {
+            for (int cut = 40; cut < whole.text().length(); cut += 37) {
+                int length = cut;
+                var prefix = whole.prefix(length).slots();
+                var matchedAgain = ArticleStream.Paragraph.of(whole.text().substring(0, length)).slots();
+                // Matching the cut text again finds nothing the whole paragraph's slots miss (it can find less: a
+                // region needs the word after it). A match ending right at the cut may be a word cut short
+                // ("Астанай" → "Астана"), so those are not compared.
+                var missed = matchedAgain.stream().filter(slot -> slot.end() < length && !prefix.contains(slot))
+                        .toList();
+                assertEquals(List.of(), missed, "cut at " + length + " of: " + whole.text().substring(0, 60));
+                assertTrue(prefix.stream().allMatch(slot -> slot.end() <= length));
+                compared += (int) matchedAgain.stream().filter(slot -> slot.end() < length).count();
+            }
+        }
+        assertTrue(compared > 300, "slots compared: " + compared);
     }
 }
