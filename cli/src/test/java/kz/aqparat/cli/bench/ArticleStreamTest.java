@@ -82,4 +82,19 @@ class ArticleStreamTest {
         }
         assertTrue(compared > 300, "slots compared: " + compared);
     }
+
+    @Test
+    void utf8LengthIsTheLengthOfTheEncodedText() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        char[] alphabet = {'a', ' ', 'é', 'Ж', 'қ', '€', '\uD83D', '\uDE00', '\n'};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                s.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            assertEquals(s.toString().getBytes(StandardCharsets.UTF_8).length, ArticleStream.utf8Length(s), s::toString);
+        }
+        RawArticle article = stream.article(5);
+        assertEquals(article.text().getBytes(StandardCharsets.UTF_8).length, ArticleStream.utf8Length(article.text()));
+    }
 }
