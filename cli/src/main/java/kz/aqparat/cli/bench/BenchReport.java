@@ -13,6 +13,10 @@ final class BenchReport {
     private BenchReport() {
     }
 
+    private static String percent(Object ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * ((Number) ratio).doubleValue());
+    }
+
     @SuppressWarnings("unchecked")
     static String table(Map<String, Object> s) {
         StringBuilder b = new StringBuilder();
@@ -29,8 +33,10 @@ final class BenchReport {
         row(b, "end to end (in articles.store)", fmt(s.get("endToEndArticlesPerSecond")) + " articles/s");
         row(b, "pass-through limit", s.get("limitArticlesPerSecond") == null ? "not measured"
                 : fmt(s.get("limitArticlesPerSecond")) + " articles/s");
-        row(b, "end to end / limit", s.get("ratioToLimit") == null ? "-"
-                : String.format(Locale.ROOT, "%.1f %%", 100 * ((Number) s.get("ratioToLimit")).doubleValue()));
+        row(b, "end to end / limit", percent(s.get("ratioToLimit")));
+        row(b, "two-stage no-op limit", s.get("twoStageLimitArticlesPerSecond") == null ? "not measured"
+                : fmt(s.get("twoStageLimitArticlesPerSecond")) + " articles/s");
+        row(b, "end to end / two-stage limit", percent(s.get("ratioToTwoStageLimit")));
         b.append('\n');
         b.append(String.format(Locale.ROOT, "  %-32s %8s %8s %8s %8s %8s%n", "latency (ms)", "count", "p50", "p95",
                 "p99", "max"));

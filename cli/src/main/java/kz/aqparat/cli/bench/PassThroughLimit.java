@@ -36,20 +36,23 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * Kafka's own limit on this broker for this workload: the same articles, serialized as ingest writes them to
  * {@code articles.raw}, produced straight to a fresh topic (same partitions, producer settings as ingest:
- * acks=all, idempotent, lz4) while a no-op Kafka Streams topology (exactly_once_v2) copies them to a second
- * fresh topic; the rate is the number of records over the time from the first send to the last record seen,
- * read_committed, in the output topic. Both topics and the application's internal state are deleted afterwards.
+ * acks=all, idempotent, lz4) while no-op Kafka Streams applications (exactly_once_v2) copy them along a chain of
+ * fresh topics: one stage for the limit, two for the ceiling of the pipeline's own shape (raw → enrich → store is
+ * two exactly-once stages). The rate is the number of records over the time from the first send to the last record
+ * seen, read_committed, in the last topic. A warm-up pass goes first, as the pipeline's own warm-up does, because a
+ * cold Streams application copied a single burst at 5,000–10,000/s where a warm one copies it at ~12,000/s.
+ * The topics and the applications' internal state are deleted afterwards.
  */
 final class PassThroughLimit {
 
-    /** What the limit run measured. */
-    record Result(long records, double producedPerSecond, double passThroughPerSecond, double seconds) {
+    /** What one limit run measured. */
+    record Result(int stages, long records, double producedPerSecond, double passThroughPerSecond, double seconds) {
     }
 
     private PassThroughLimit() {
     }
 
-    /** The pass-through topology: input to output, nothing else. */
+    /** One pass-through stage: input to output, nothing else. */
     static Topology topology(String input, String output) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-limit-source"))
@@ -57,50 +60,66 @@ final class PassThroughLimit {
         return builder.build();
     }
 
-    static Result run(String bootstrap, ArticleStream articles, long count, int partitions, short replication,
-                      Map<String, Object> streamsOverrides, Duration timeout) throws Exception {
-        String suffix = Long.toString(System.currentTimeMillis());
-        String input = "bench.limit.in-" + suffix;
-        String output = "bench.limit.out-" + suffix;
-        String appId = "bench-limit-" + suffix;
-        Path stateDir = Files.createTempDirectory("aqparat-bench-limit");
-
-        // Serialized up front, so that generating articles does not slow the producer down.
+    /** The first {@code count} articles as ingest writes them: key and value bytes, serialized once for every run. */
+    static List<byte[][]> records(ArticleStream articles, long count) {
         List<byte[][]> records = new ArrayList<>((int) count);
         var serializer = new JsonSerde<>(RawArticle.class).serializer();
         StringSerializer keys = new StringSerializer();
         for (long i = 0; i < count; i++) {
             RawArticle article = articles.asStored(i);
-            records.add(new byte[][]{keys.serialize(input, article.id()), serializer.serialize(input, article)});
+            records.add(new byte[][]{keys.serialize("", article.id()), serializer.serialize("", article)});
         }
+        return records;
+    }
 
+    /**
+     * Passes {@code records} through {@code stages} chained no-op applications, after a warm-up pass of
+     * {@code warmupRecords} of them, and measures the second pass.
+     */
+    static Result run(String bootstrap, List<byte[][]> records, int stages, int warmupRecords, int partitions,
+                      short replication, Map<String, Object> streamsOverrides, Duration timeout) throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis());
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i <= stages; i++) {
+            topics.add("bench.limit." + i + "-" + suffix);
+        }
+        List<String> appIds = new ArrayList<>();
+        List<KafkaStreams> apps = new ArrayList<>();
+        Path stateDir = Files.createTempDirectory("aqparat-bench-limit");
         Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(adminProps)) {
-            admin.createTopics(List.of(new NewTopic(input, partitions, replication),
-                    new NewTopic(output, partitions, replication))).all().get(30, TimeUnit.SECONDS);
-            KafkaStreams streams = new KafkaStreams(topology(input, output), streamsConfig(bootstrap, appId,
-                    stateDir, replication, streamsOverrides));
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, replication)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
             try {
-                streams.start();
-                awaitRunning(streams, timeout);
-                return measure(bootstrap, input, output, partitions, records, timeout);
+                for (int i = 0; i < stages; i++) {
+                    String appId = "bench-limit-" + i + "-" + suffix;
+                    appIds.add(appId);
+                    KafkaStreams app = new KafkaStreams(topology(topics.get(i), topics.get(i + 1)),
+                            streamsConfig(bootstrap, appId, stateDir.resolve(appId), replication, streamsOverrides));
+                    apps.add(app);
+                    app.start();
+                }
+                for (KafkaStreams app : apps) {
+                    awaitRunning(app, timeout);
+                }
+                return measure(bootstrap, topics.get(0), topics.get(stages), stages, partitions, records,
+                        warmupRecords, timeout);
             } finally {
-                streams.close(CloseOptions.groupMembershipOperation(
-                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
-                streams.cleanUp();
-                cleanUp(() -> admin.deleteConsumerGroups(List.of(appId)).all().get(30, TimeUnit.SECONDS));
-                cleanUp(() -> admin.deleteTopics(List.of(input, output)).all().get(30, TimeUnit.SECONDS));
+                for (KafkaStreams app : apps) {
+                    app.close(CloseOptions.groupMembershipOperation(
+                            CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
+                    app.cleanUp();
+                }
+                cleanUp(() -> admin.deleteConsumerGroups(appIds).all().get(30, TimeUnit.SECONDS));
+                cleanUp(() -> admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS));
                 deleteRecursively(stateDir);
             }
         }
     }
 
-    private static Result measure(String bootstrap, String input, String output, int partitions,
-                                  List<byte[][]> records, Duration timeout) throws Exception {
-        long count = records.size();
-        AtomicLong acked = new AtomicLong();
-        AtomicLong lastAck = new AtomicLong();
+    private static Result measure(String bootstrap, String input, String output, int stages, int partitions,
+                                  List<byte[][]> records, int warmupRecords, Duration timeout) throws Exception {
         Properties consumerProps = new Properties();
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -117,39 +136,57 @@ final class PassThroughLimit {
             consumer.assign(outPartitions);
             consumer.seekToBeginning(outPartitions);
             outPartitions.forEach(consumer::position);
-            // Producer and consumer side by side: the producer in its own thread, this one counts the output.
-            long start = System.nanoTime();
-            Thread sender = new Thread(() -> {
-                for (byte[][] record : records) {
-                    producer.send(new ProducerRecord<>(input, record[0], record[1]), (metadata, error) -> {
-                        if (error == null) {
-                            acked.incrementAndGet();
-                            lastAck.set(System.nanoTime());
-                        }
-                    });
-                }
-                producer.flush();
-            }, "bench-limit-producer");
-            sender.start();
-            long seen = 0;
-            long deadline = start + timeout.toNanos();
-            long lastSeen = start;
-            while (seen < count && System.nanoTime() < deadline) {
-                int n = consumer.poll(Duration.ofMillis(100)).count();
-                if (n > 0) {
-                    seen += n;
-                    lastSeen = System.nanoTime();
-                }
+            if (warmupRecords > 0) {
+                pass(producer, consumer, input, records.subList(0, Math.min(warmupRecords, records.size())), timeout);
             }
-            sender.join(timeout.toMillis());
-            if (seen < count) {
-                throw new IllegalStateException("the pass-through topology copied only " + seen + " of " + count
-                        + " records within " + timeout);
-            }
-            double seconds = (lastSeen - start) / 1e9;
-            double producedSeconds = (lastAck.get() - start) / 1e9;
-            return new Result(count, acked.get() / producedSeconds, count / seconds, seconds);
+            return pass(producer, consumer, input, records, timeout).of(stages);
         }
+    }
+
+    private record Pass(long records, double producedPerSecond, double passThroughPerSecond, double seconds) {
+        Result of(int stages) {
+            return new Result(stages, records, producedPerSecond, passThroughPerSecond, seconds);
+        }
+    }
+
+    /** Sends the records and counts them in the output; the consumer starts where the previous pass left it. */
+    private static Pass pass(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> consumer,
+                             String input, List<byte[][]> records, Duration timeout) throws InterruptedException {
+        long count = records.size();
+        AtomicLong acked = new AtomicLong();
+        AtomicLong lastAck = new AtomicLong();
+        // Producer and consumer side by side: the producer in its own thread, this one counts the output.
+        long start = System.nanoTime();
+        Thread sender = new Thread(() -> {
+            for (byte[][] record : records) {
+                producer.send(new ProducerRecord<>(input, record[0], record[1]), (metadata, error) -> {
+                    if (error == null) {
+                        acked.incrementAndGet();
+                        lastAck.set(System.nanoTime());
+                    }
+                });
+            }
+            producer.flush();
+        }, "bench-limit-producer");
+        sender.start();
+        long seen = 0;
+        long deadline = start + timeout.toNanos();
+        long lastSeen = start;
+        while (seen < count && System.nanoTime() < deadline) {
+            int n = consumer.poll(Duration.ofMillis(100)).count();
+            if (n > 0) {
+                seen += n;
+                lastSeen = System.nanoTime();
+            }
+        }
+        sender.join(timeout.toMillis());
+        if (seen < count) {
+            throw new IllegalStateException("the pass-through topology copied only " + seen + " of " + count
+                    + " records within " + timeout);
+        }
+        double seconds = (lastSeen - start) / 1e9;
+        double producedSeconds = (lastAck.get() - start) / 1e9;
+        return new Pass(count, acked.get() / producedSeconds, count / seconds, seconds);
     }
 
     /** As ingest's producer for articles.raw. */

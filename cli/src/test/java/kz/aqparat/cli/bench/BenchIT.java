@@ -54,6 +54,9 @@ class BenchIT {
         assertTrue(s.path("acceptedArticlesPerSecond").asDouble() > 0);
         assertTrue(s.path("limitArticlesPerSecond").asDouble() > 0, "limit measured: " + s.path("limitError"));
         assertTrue(s.path("ratioToLimit").asDouble() > 0);
+        assertTrue(s.path("twoStageLimitArticlesPerSecond").asDouble() > 0, s.path("limit").toString());
+        assertEquals(2, s.path("limit").get(1).path("stages").asInt(), s.path("limit").toString());
+        assertEquals(300, s.path("limit").get(1).path("records").asLong(), "--limit-records of the run's articles");
 
         JsonNode latency = s.path("latencyMs");
         assertTrue(latency.path("count").asLong() > 0);
