@@ -30,4 +30,21 @@ class ArticleIdsTest {
         assertNotEquals(ArticleIds.of(null, text), ArticleIds.of(null, text.replace("Астане", "Алматы")));
         assertEquals(ArticleIds.of("https://Example.kz/a/", "x"), ArticleIds.of("https://example.kz/a", "y"));
     }
+
+    @Test
+    void theTextFingerprintIsTheHashOfTheNormalisedTextAsBefore() {
+        String alphabet = " \t\n\r\u00A0ab.Яәқ€\u0301\uD83D\uDE00";
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int i = random.nextInt(n % 100 == 0 ? 3000 : 16); i > 0; i--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = s.toString();
+            assertEquals(ArticleIds.hash("text:" + ArticleIds.normaliseText(text)), ArticleIds.textFingerprint(text),
+                    "for [" + text + "]");
+        }
+        // A fixed fingerprint: ids already in Kafka must not change.
+        assertEquals("dbdf6106365c21c52022730e10a7f54b", ArticleIds.of(null, "Аида Балаева встретилась с журналистами."));
+    }
 }
