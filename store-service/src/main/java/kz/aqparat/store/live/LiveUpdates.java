@@ -38,6 +38,9 @@ public class LiveUpdates implements ViewListener {
 
     @Override
     public void articleChanged(String id, ArticleProjection latest) {
+        if (sink.currentSubscriberCount() == 0) {
+            return; // no dashboard open: nothing to build the event for
+        }
         emit(Event.of(new Change<>(id, latest == null ? null : ArticleSummary.of(latest))).name("article"));
     }
 
