@@ -14,6 +14,7 @@ import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.RegionCount;
 import kz.aqparat.contracts.Store;
 import kz.aqparat.contracts.Stores;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * A view whose rows are sums: its store holds, per partition, the sum over that partition's articles, and the whole
@@ -22,17 +23,19 @@ import kz.aqparat.contracts.Stores;
  *
  * @param name          the view's name in the {@code views} event and in {@code /api/views/<name>}
  * @param store         its store
+ * @param rowSerde      how its store writes and reads a row
  * @param key           the key of a row
  * @param plus          the sum of two rows of the same key
  * @param negate        a row with every count negated (a contribution taken back)
  * @param empty         whether a row counts no article, so that it is deleted
  * @param contributions what an article version adds to the view
  */
-public record PartialView<V>(String name, Store<String, V> store, Function<V, String> key, BinaryOperator<V> plus,
-                             UnaryOperator<V> negate, Predicate<V> empty,
+public record PartialView<V>(String name, Store<String, V> store, Serde<V> rowSerde, Function<V, String> key,
+                             BinaryOperator<V> plus, UnaryOperator<V> negate, Predicate<V> empty,
                              Function<ArticleVersion, List<V>> contributions) {
 
     public static final PartialView<EntityCount> ENTITIES = new PartialView<>("entities", Stores.ENTITIES_VIEW,
+            StoreValueSerdes.ENTITY_COUNT,
             e -> EntityCount.key(e.type(), e.name()),
             (a, b) -> new EntityCount(a.type(), a.name(), a.mentionCount() + b.mentionCount(),
                     a.articleCount() + b.articleCount()),
@@ -41,6 +44,7 @@ public record PartialView<V>(String name, Store<String, V> store, Function<V, St
             ArticleVersion::entities);
 
     public static final PartialView<RegionCount> REGIONS = new PartialView<>("regions", Stores.REGIONS_VIEW,
+            StoreValueSerdes.REGION_COUNT,
             RegionCount::region,
             (a, b) -> new RegionCount(a.region(), a.articleCount() + b.articleCount(),
                     a.mentionCount() + b.mentionCount()),
@@ -49,6 +53,7 @@ public record PartialView<V>(String name, Store<String, V> store, Function<V, St
             ArticleVersion::regions);
 
     public static final PartialView<DayCount> TIMELINE = new PartialView<>("timeline", Stores.TIMELINE_VIEW,
+            StoreValueSerdes.DAY_COUNT,
             DayCount::day,
             (a, b) -> new DayCount(a.day(), a.articleCount() + b.articleCount()),
             d -> new DayCount(d.day(), -d.articleCount()),

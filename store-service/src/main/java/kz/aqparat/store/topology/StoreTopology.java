@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import kz.aqparat.contracts.ArticleVersion;
-import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.Stores;
 import kz.aqparat.contracts.Topics;
 import org.apache.kafka.common.serialization.Serde;
@@ -57,6 +56,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * plus at most one record per changed view row per commit. Processing an article again, or a newer version of it,
  * leaves every view as if only the latest version had ever been processed.
  *
+ * <p>The values of {@code article-versions} and of the views are written in a compact binary format
+ * ({@link StoreValueSerdes}), which also reads the JSON that earlier releases wrote to these stores and changelogs.
+ *
  * <p>Internal topics: {@code <application.id>-article-versions-changelog},
  * {@code <application.id>-view-entities-changelog}, {@code <application.id>-view-regions-changelog},
  * {@code <application.id>-view-timeline-changelog}.
@@ -79,7 +81,7 @@ public final class StoreTopology {
         List<String> stores = new ArrayList<>();
         builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.ARTICLE_VERSIONS.name()),
-                keys, new JsonSerde<>(ArticleVersion.class)));
+                keys, StoreValueSerdes.ARTICLE_VERSION));
         stores.add(Stores.ARTICLE_VERSIONS.name());
         for (PartialView<?> view : PartialView.ALL) {
             builder.addStateStore(viewStore(view));
@@ -104,7 +106,7 @@ public final class StoreTopology {
     private static <V> StoreBuilder<KeyValueStore<String, V>> viewStore(PartialView<V> view) {
         return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
                         org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(view.store().name()),
-                        Serdes.String(), new JsonSerde<>(view.store().valueType()))
+                        Serdes.String(), view.rowSerde())
                 .withCachingEnabled();
     }
 }

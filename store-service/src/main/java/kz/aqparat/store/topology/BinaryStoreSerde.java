@@ -1,0 +1,85 @@
+package kz.aqparat.store.topology;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import kz.aqparat.contracts.JsonSerde;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The serde of a state store's values: writes a format byte, then the value's fields through a {@link BinaryWriter}.
+ * Reads that, and also the JSON of {@link JsonSerde} that stores and changelogs written by earlier releases hold
+ * (recognised by its leading {@code '{'}), so that an upgrade needs no reset. A null value is a tombstone.
+ */
+final class BinaryStoreSerde<T> implements Serde<T> {
+
+    /** The first byte of a value in the binary format; a JSON object starts with {@code '{'} instead. */
+    static final byte FORMAT = 1;
+    private static final byte JSON_OBJECT = '{';
+
+    private final Class<T> type;
+    private final int expectedSize;
+    private final BiConsumer<T, BinaryWriter> write;
+    private final Function<BinaryReader, T> read;
+    private final Deserializer<T> json;
+    private final Serializer<T> serializer = this::serialize;
+    private final Deserializer<T> deserializer = this::deserialize;
+
+    /**
+     * @param expectedSize the size of a typical value in bytes, to allocate the buffer once
+     * @param write        writes the fields of a value
+     * @param read         reads them back, in the same order
+     */
+    BinaryStoreSerde(Class<T> type, int expectedSize, BiConsumer<T, BinaryWriter> write,
+                     Function<BinaryReader, T> read) {
+        this.type = type;
+        this.expectedSize = expectedSize;
+        this.write = write;
+        this.read = read;
+        this.json = new JsonSerde<>(type).deserializer();
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return serializer;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return deserializer;
+    }
+
+    private byte[] serialize(String topic, T value) {
+        if (value == null) {
+            return null;
+        }
+        BinaryWriter out = new BinaryWriter(expectedSize);
+        out.writeByte(FORMAT);
+        write.accept(value, out);
+        return out.toByteArray();
+    }
+
+    private T deserialize(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length > 0 && bytes[0] == JSON_OBJECT) {
+            return json.deserialize(topic, bytes);
+        }
+        if (bytes.length == 0 || bytes[0] != FORMAT) {
+            throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topic
+                    + ": unknown format " + (bytes.length == 0 ? "(no bytes)" : "byte " + bytes[0]));
+        }
+        try {
+            BinaryReader in = new BinaryReader(bytes, 1);
+            T value = read.apply(in);
+            in.expectEnd();
+            return value;
+        } catch (RuntimeException e) {
+            throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topic
+                    + ": corrupt value of " + bytes.length + " bytes (" + e + ")", e);
+        }
+    }
+}
