@@ -57,6 +57,7 @@ class BenchIT {
         assertTrue(s.path("twoStageLimitArticlesPerSecond").asDouble() > 0, s.path("limit").toString());
         assertEquals(2, s.path("limit").get(1).path("stages").asInt(), s.path("limit").toString());
         assertEquals(300, s.path("limit").get(1).path("records").asLong(), "--limit-records of the run's articles");
+        assertEquals(3, s.path("limit").get(0).path("passesPerSecond").size(), "the median of three passes");
 
         JsonNode latency = s.path("latencyMs");
         assertTrue(latency.path("count").asLong() > 0);
