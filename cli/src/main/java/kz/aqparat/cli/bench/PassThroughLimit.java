@@ -41,7 +41,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * fresh topics: one stage for the limit, two for the ceiling of the pipeline's own shape (raw → enrich → store is
  * two exactly-once stages). The rate is the number of records over the time from the first send to the last record
  * seen, read_committed, in the last topic. A warm-up pass goes first, as the pipeline's own warm-up does, because a
- * cold Streams application copied a single burst at 5,000–10,000/s where a warm one copies it at ~12,000/s.
+ * cold Streams application copied a single burst at 5,000–10,000/s where a warm one copies it at 14,000–20,000/s.
  * The topics and the applications' internal state are deleted afterwards.
  */
 final class PassThroughLimit {
@@ -80,8 +80,8 @@ final class PassThroughLimit {
      * of 50,000 records lasts 3–5 s, and a single one varied ±25 % between runs).
      */
     static Result run(String bootstrap, List<byte[][]> records, int stages, int warmupRecords, int passes,
-                      int partitions,
-                      short replication, Map<String, Object> streamsOverrides, Duration timeout) throws Exception {
+                      int partitions, short replication, Map<String, Object> streamsOverrides, Duration timeout)
+            throws Exception {
         String suffix = Long.toString(System.currentTimeMillis());
         List<String> topics = new ArrayList<>();
         for (int i = 0; i <= stages; i++) {
