@@ -29,8 +29,9 @@ public final class ArticleIds {
     }
 
     /**
-     * {@code hash("text:" + normaliseText(text))}, hashed while the normalised text is read: no collapsed copy and no
-     * UTF-8 copy of a whole article (building them was a quarter of ingest's CPU per article).
+     * The SHA-256 of {@code "text:"} and the text in Unicode NFC, stripped, each run of whitespace ({@code \s+})
+     * made one space, as UTF-8; hashed while the normalised text is read, without a collapsed copy or a UTF-8 copy
+     * of the whole article (building them was a quarter of ingest's CPU per article).
      */
     static String textFingerprint(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFC).strip();
@@ -75,37 +76,7 @@ public final class ArticleIds {
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
-    static String normaliseText(String text) {
-        return collapseWhitespace(Normalizer.normalize(text, Normalizer.Form.NFC).strip());
-    }
-
-    /** {@code s.replaceAll("\\s+", " ")} without the regular expression, which was most of ingest's id work. */
-    static String collapseWhitespace(String s) {
-        StringBuilder out = null;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (!isRegexSpace(c)) {
-                if (out != null) {
-                    out.append(c);
-                }
-                continue;
-            }
-            int end = i + 1;
-            while (end < n && isRegexSpace(s.charAt(end))) {
-                end++;
-            }
-            if (out == null && (c != ' ' || end > i + 1)) {
-                out = new StringBuilder(n).append(s, 0, i);
-            }
-            if (out != null) {
-                out.append(' ');
-            }
-            i = end - 1;
-        }
-        return out == null ? s : out.toString();
-    }
-
+    /** The whitespace of {@code \s} in a regular expression, which the fingerprint once collapsed with. */
     private static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }

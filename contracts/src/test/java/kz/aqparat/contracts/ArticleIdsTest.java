@@ -3,24 +3,11 @@ package kz.aqparat.contracts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.text.Normalizer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ArticleIdsTest {
-
-    @Test
-    void collapsesWhitespaceExactlyAsTheRegularExpressionDid() {
-        String alphabet = " \t\n\u000B\f\r\u00A0\u2003ab яә";
-        Random random = new Random(42);
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder s = new StringBuilder();
-            for (int i = random.nextInt(12); i > 0; i--) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
-            assertEquals(text.replaceAll("\\s+", " "), ArticleIds.collapseWhitespace(text), "for [" + text + "]");
-        }
-    }
 
     @Test
     void theSameTextReWrappedGetsTheSameIdAndADifferentTextAnother() {
@@ -33,7 +20,7 @@ class ArticleIdsTest {
 
     @Test
     void theTextFingerprintIsTheHashOfTheNormalisedTextAsBefore() {
-        String alphabet = " \t\n\r\u00A0ab.Яәқ€\u0301\uD83D\uDE00";
+        String alphabet = " \t\n\u000B\f\r\u00A0\u2003ab.Яәқ€\u0301\uD83D\uDE00";
         Random random = new Random(7);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder s = new StringBuilder();
@@ -41,10 +28,15 @@ class ArticleIdsTest {
                 s.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String text = s.toString();
-            assertEquals(ArticleIds.hash("text:" + ArticleIds.normaliseText(text)), ArticleIds.textFingerprint(text),
+            assertEquals(ArticleIds.hash("text:" + normalisedAsBefore(text)), ArticleIds.textFingerprint(text),
                     "for [" + text + "]");
         }
         // A fixed fingerprint: ids already in Kafka must not change.
         assertEquals("dbdf6106365c21c52022730e10a7f54b", ArticleIds.of(null, "Аида Балаева встретилась с журналистами."));
+    }
+
+    /** The normalisation as ids were first made: the fingerprint must keep giving the same ids. */
+    private static String normalisedAsBefore(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
     }
 }

@@ -1,5 +1,8 @@
 package kz.aqparat.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.testing.KafkaBroker;
@@ -126,6 +130,17 @@ final class RunningStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code GET path}, which must answer 200, read as JSON. */
+    <T> T getJson(String path, TypeReference<T> type) {
+        HttpResponse<String> response = get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        try {
+            return Json.mapper().readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new AssertionError(response.body(), e);
         }
     }
 

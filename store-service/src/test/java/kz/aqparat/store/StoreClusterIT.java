@@ -58,27 +58,17 @@ class StoreClusterIT {
         }
     }
 
-    private static <T> T json(RunningStore store, String path, TypeReference<T> type) {
-        var response = store.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        try {
-            return Json.mapper().readValue(response.body(), type);
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
-
     private static List<EntityCount> persons(RunningStore store) {
-        return json(store, "/api/views/entities?type=PERSON&limit=100", new TypeReference<>() { });
+        return store.getJson("/api/views/entities?type=PERSON&limit=100", new TypeReference<>() { });
     }
 
     private static long articlesIn(RunningStore store, String scope) {
-        return json(store, "/api/views/timeline" + scope, new TypeReference<List<DayCount>>() { }).stream()
+        return store.getJson("/api/views/timeline" + scope, new TypeReference<List<DayCount>>() { }).stream()
                 .mapToLong(DayCount::articleCount).sum();
     }
 
     private static EntityCount aida(RunningStore store, String scope) {
-        return json(store, "/api/views/entities?type=PERSON&limit=100" + scope,
+        return store.getJson("/api/views/entities?type=PERSON&limit=100" + scope,
                 new TypeReference<List<EntityCount>>() { }).stream()
                 .filter(e -> e.name().equals("Аида Балаева")).findFirst().orElseThrow();
     }
@@ -169,7 +159,7 @@ class StoreClusterIT {
                 var response = store.get("/api/articles/" + article.id());
                 assertEquals(200, response.statusCode(), response.body());
             }
-            assertEquals(ARTICLES, json(store, "/api/articles?limit=100", new TypeReference<List<Object>>() { })
+            assertEquals(ARTICLES, store.getJson("/api/articles?limit=100", new TypeReference<List<Object>>() { })
                     .size());
         }
         Set<String> ids = articles.stream().map(EnrichedArticle::id).collect(Collectors.toSet());
@@ -206,7 +196,7 @@ class StoreClusterIT {
         assertEquals(firstLocal, firstPart.articleCount(), firstPart.toString());
         assertEquals(secondLocal, secondPart.articleCount(), secondPart.toString());
         // A part is not cut to the top n: the asking instance sorts and limits only after the sum.
-        assertEquals(firstLocal + 1, json(first, "/api/views/entities?type=PERSON&limit=1&scope=local",
+        assertEquals(firstLocal + 1, first.getJson("/api/views/entities?type=PERSON&limit=1&scope=local",
                 new TypeReference<List<EntityCount>>() { }).size());
     }
 }

@@ -85,25 +85,16 @@ class StoreIT {
                         List.of(), "v1", T));
     }
 
-    private static <T> T json(HttpResponse<String> response, TypeReference<T> type) {
-        assertEquals(200, response.statusCode(), response.body());
-        try {
-            return Json.mapper().readValue(response.body(), type);
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
-
     private static List<EntityCount> persons() {
-        return json(store.get("/api/views/entities?type=PERSON&limit=20"), new TypeReference<>() { });
+        return store.getJson("/api/views/entities?type=PERSON&limit=20", new TypeReference<>() { });
     }
 
     private static List<RegionCount> regions() {
-        return json(store.get("/api/views/regions"), new TypeReference<>() { });
+        return store.getJson("/api/views/regions", new TypeReference<>() { });
     }
 
     private static List<DayCount> timeline() {
-        return json(store.get("/api/views/timeline"), new TypeReference<>() { });
+        return store.getJson("/api/views/timeline", new TypeReference<>() { });
     }
 
     private static EnrichedArticle readArticle(String id) {
@@ -135,9 +126,9 @@ class StoreIT {
 
         assertEquals(expectedPersons, persons());
         assertEquals(List.of(new EntityCount(EntityType.ORGANIZATION, "Qarmet", 3, 2)),
-                json(store.get("/api/views/entities?type=ORGANIZATION"), new TypeReference<List<EntityCount>>() { }));
+                store.getJson("/api/views/entities?type=ORGANIZATION", new TypeReference<List<EntityCount>>() { }));
         assertEquals(List.of(expectedPersons.get(0)),
-                json(store.get("/api/views/entities?type=person&limit=1"), new TypeReference<List<EntityCount>>() { }));
+                store.getJson("/api/views/entities?type=person&limit=1", new TypeReference<List<EntityCount>>() { }));
         assertEquals(Set.copyOf(expectedRegions), Set.copyOf(regions()));
         List<DayCount> expectedTimeline = List.of(new DayCount("2026-02-18", 1), new DayCount("2026-02-19", 1),
                 new DayCount(DayCount.UNKNOWN, 1));
@@ -274,7 +265,7 @@ class StoreIT {
         }
         store.produceBurst(burst);
         RunningStore.await(Duration.ofSeconds(60), "the burst counted and committed", () -> {
-            List<EntityCount> all = json(store.get("/api/views/entities?type=PERSON&limit=1000"),
+            List<EntityCount> all = store.getJson("/api/views/entities?type=PERSON&limit=1000",
                     new TypeReference<List<EntityCount>>() { });
             long mentions = all.stream().filter(e -> e.name().startsWith("Пакетная Персона"))
                     .mapToLong(EntityCount::articleCount).sum();

@@ -5,7 +5,6 @@ import static kz.aqparat.store.topology.Articles.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,8 +91,8 @@ class StoreUpgradeIT {
                     () -> sorted(persons(store)).equals(expected));
             assertEquals(expected, sorted(persons(store)));
             assertEquals(List.of(), regions(store));
-            assertEquals(List.of(new DayCount("2026-02-19", 1)), json(store.get("/api/views/timeline"),
-                    new TypeReference<List<DayCount>>() { }));
+            assertEquals(List.of(new DayCount("2026-02-19", 1)),
+                    store.getJson("/api/views/timeline", new TypeReference<List<DayCount>>() { }));
             // The views answer from the cache before the commit writes the changed row to the changelog.
             RunningStore.await(Duration.ofSeconds(60), "the changed row committed, no longer as JSON",
                     () -> lastValue(broker, applicationId + "-view-entities-changelog", partition,
@@ -147,23 +146,14 @@ class StoreUpgradeIT {
     }
 
     private static List<EntityCount> persons(RunningStore store) {
-        return json(store.get("/api/views/entities?type=PERSON&limit=20"), new TypeReference<>() { });
+        return store.getJson("/api/views/entities?type=PERSON&limit=20", new TypeReference<>() { });
     }
 
     private static List<RegionCount> regions(RunningStore store) {
-        return json(store.get("/api/views/regions"), new TypeReference<>() { });
+        return store.getJson("/api/views/regions", new TypeReference<>() { });
     }
 
     private static List<EntityCount> sorted(List<EntityCount> rows) {
         return rows.stream().sorted(Comparator.comparing(EntityCount::name)).toList();
-    }
-
-    private static <T> T json(HttpResponse<String> response, TypeReference<T> type) {
-        assertEquals(200, response.statusCode(), response.body());
-        try {
-            return Json.mapper().readValue(response.body(), type);
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
     }
 }

@@ -61,9 +61,9 @@ final class BenchRun {
         long windowStart;
         long loadEnd;
         long drainDeadline;
+        long drainSlack = settings.drainTimeout().toNanos() + 60_000_000_000L;
         long drainEnd;
         long backlogAtWindowStart = -1;
-        boolean warmupExtended = false;
         LoadGenerator load;
         ViewWatcher views = new ViewWatcher(stack.store(), tracker);
         try (StoreTopicWatcher watcher = new StoreTopicWatcher(stack.bootstrap(),
@@ -82,7 +82,7 @@ final class BenchRun {
             }
             load.start(loadStart, loadEnd);
 
-            drainDeadline = loadEnd + settings.drainTimeout().toNanos() + 60_000_000_000L;
+            drainDeadline = loadEnd + drainSlack;
             long next = loadStart + 1_000_000_000L;
             long lastSample = System.nanoTime();
             long prevAccepted = 0;
@@ -117,8 +117,7 @@ final class BenchRun {
                         loadEnd = windowStart + settings.duration().toNanos();
                         tracker.window(windowStart, loadEnd);
                         load.stopAt(loadEnd);
-                        drainDeadline = loadEnd + settings.drainTimeout().toNanos() + 60_000_000_000L;
-                        warmupExtended = true;
+                        drainDeadline = loadEnd + drainSlack;
                         progress.accept("warm-up extended: " + backlog + " accepted articles not in articles.store yet");
                     }
                 }
@@ -196,10 +195,10 @@ final class BenchRun {
             int partitions = TopicPartitions.of(stack.bootstrap(), kz.aqparat.contracts.Topics.ARTICLES_RAW.name());
             try {
                 List<byte[][]> records = PassThroughLimit.records(articles, limitCount);
-                limit = PassThroughLimit.run(stack.bootstrap(), records, 1, records.size(), LIMIT_PASSES, partitions,
-                        (short) 1, settings.streamsOverrides(), Duration.ofMinutes(3));
-                twoStages = PassThroughLimit.run(stack.bootstrap(), records, 2, records.size(), LIMIT_PASSES,
-                        partitions, (short) 1, settings.streamsOverrides(), Duration.ofMinutes(3));
+                limit = PassThroughLimit.run(stack.bootstrap(), records, 1, LIMIT_PASSES, partitions, (short) 1,
+                        settings.streamsOverrides(), Duration.ofMinutes(3));
+                twoStages = PassThroughLimit.run(stack.bootstrap(), records, 2, LIMIT_PASSES, partitions, (short) 1,
+                        settings.streamsOverrides(), Duration.ofMinutes(3));
             } catch (Exception e) {
                 limitError = e.toString();
                 progress.accept("the pass-through limit run failed: " + e);

@@ -75,13 +75,12 @@ final class PassThroughLimit {
     }
 
     /**
-     * Passes {@code records} through {@code stages} chained no-op applications, after a warm-up pass of
-     * {@code warmupRecords} of them, and measures {@code passes} more passes (their median is the result: a pass
-     * of 50,000 records lasts 3–5 s, and a single one varied ±25 % between runs).
+     * Passes {@code records} through {@code stages} chained no-op applications once to warm them up, then
+     * {@code passes} more times, measured (their median is the result: a pass of 50,000 records lasts 3–5 s, and a
+     * single one varied ±25 % between runs).
      */
-    static Result run(String bootstrap, List<byte[][]> records, int stages, int warmupRecords, int passes,
-                      int partitions, short replication, Map<String, Object> streamsOverrides, Duration timeout)
-            throws Exception {
+    static Result run(String bootstrap, List<byte[][]> records, int stages, int passes, int partitions,
+                      short replication, Map<String, Object> streamsOverrides, Duration timeout) throws Exception {
         String suffix = Long.toString(System.currentTimeMillis());
         List<String> topics = new ArrayList<>();
         for (int i = 0; i <= stages; i++) {
@@ -107,8 +106,8 @@ final class PassThroughLimit {
                 for (KafkaStreams app : apps) {
                     awaitRunning(app, timeout);
                 }
-                return measure(bootstrap, topics.get(0), topics.get(stages), stages, partitions, records,
-                        warmupRecords, passes, timeout);
+                return measure(bootstrap, topics.get(0), topics.get(stages), stages, partitions, records, passes,
+                        timeout);
             } finally {
                 for (KafkaStreams app : apps) {
                     app.close(CloseOptions.groupMembershipOperation(
@@ -123,8 +122,7 @@ final class PassThroughLimit {
     }
 
     private static Result measure(String bootstrap, String input, String output, int stages, int partitions,
-                                  List<byte[][]> records, int warmupRecords, int passes, Duration timeout)
-            throws Exception {
+                                  List<byte[][]> records, int passes, Duration timeout) throws Exception {
         Properties consumerProps = new Properties();
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -141,9 +139,7 @@ final class PassThroughLimit {
             consumer.assign(outPartitions);
             consumer.seekToBeginning(outPartitions);
             outPartitions.forEach(consumer::position);
-            if (warmupRecords > 0) {
-                pass(producer, consumer, input, records.subList(0, Math.min(warmupRecords, records.size())), timeout);
-            }
+            pass(producer, consumer, input, records, timeout); // warm-up, not measured
             List<Pass> measured = new ArrayList<>();
             for (int i = 0; i < Math.max(1, passes); i++) {
                 measured.add(pass(producer, consumer, input, records, timeout));

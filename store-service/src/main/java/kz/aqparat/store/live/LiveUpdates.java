@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import kz.aqparat.store.articles.ArticleSummary;
 import kz.aqparat.store.topology.ArticleProjection;
 import kz.aqparat.store.topology.PartialView;
@@ -28,9 +29,8 @@ public class LiveUpdates implements ViewListener {
     }
 
     private final Sinks.Many<Event<?>> sink = Sinks.many().multicast().directBestEffort();
-    private final Map<PartialView<?>, AtomicBoolean> changed = Map.of(
-            PartialView.ENTITIES, new AtomicBoolean(), PartialView.REGIONS, new AtomicBoolean(),
-            PartialView.TIMELINE, new AtomicBoolean());
+    private final Map<PartialView<?>, AtomicBoolean> changed = PartialView.ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(view -> view, view -> new AtomicBoolean()));
 
     public Flux<Event<?>> events() {
         return sink.asFlux();
