@@ -13,13 +13,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kz.aqparat.contracts.RawArticle;
+import kz.aqparat.service.problem.Problems;
 
 /**
  * {@code POST /api/articles} (one article as JSON or a plain-text feed item) and {@code POST /api/articles/batch}
@@ -53,9 +53,13 @@ public class ArticleController {
         MediaType type = request.getContentType().orElseThrow(() -> new InvalidArticle(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "no Content-Type; send application/json or text/plain; charset=utf-8"));
-        RawArticle article = type.matches(MediaType.TEXT_PLAIN_TYPE)
-                ? ArticleRequests.fromText(bytes, type)
-                : ArticleRequests.fromJson(bytes);
+        RawArticle article;
+        if (type.matches(MediaType.TEXT_PLAIN_TYPE)) {
+            article = ArticleRequests.fromText(bytes, type);
+        } else {
+            ArticleRequests.requireUtf8(type);
+            article = ArticleRequests.fromJson(bytes);
+        }
         ArticleWriter.Outcome outcome = writer.write(article);
         return HttpResponse.status(outcome.status() == ArticleWriter.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(new Answer(outcome.id(), statusName(outcome.status())));
@@ -69,54 +73,55 @@ public class ArticleController {
      * One result per non-empty line, in order: {@code {line, id, status}} for accepted and duplicate articles,
      * {@code {line, status: "rejected", problem}} for a bad line, {@code {line, id, status: "failed", problem}}
      * when Kafka did not take a good line. 200 unless no line could be written because Kafka is unavailable (503).
+     * The lines are counted before any is read, so a batch above {@code max-batch-lines} costs no per-line work.
      */
     @Post("/batch")
     @Consumes(APPLICATION_NDJSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public HttpResponse<?> batch(@Nullable @Body byte[] body) {
+    public HttpResponse<?> batch(HttpRequest<?> request, @Nullable @Body byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         if (bytes.length > config.getMaxBatchBytes()) {
             throw tooLarge("the batch is " + bytes.length + " bytes; the limit is " + config.getMaxBatchBytes()
                     + " (aqparat.ingest.max-batch-bytes)");
         }
-        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        request.getContentType().ifPresent(ArticleRequests::requireUtf8);
+        BatchLines lines = new BatchLines(bytes);
+        int count = lines.count();
+        if (count == 0) {
             throw InvalidArticle.badRequest("missing-text", "the batch is empty; expected one JSON article per line");
         }
-        List<Map<String, Object>> results = new ArrayList<>();
-        List<Object> pendingOrResult = new ArrayList<>();
-        int lineNumber = 0;
-        int start = 0;
-        while (start <= bytes.length) {
-            int end = indexOf(bytes, (byte) '\n', start);
-            lineNumber++;
-            byte[] line = java.util.Arrays.copyOfRange(bytes, start, end);
-            start = end + 1;
-            if (new String(line, StandardCharsets.UTF_8).isBlank()) {
-                continue;
-            }
+        if (count > config.getMaxBatchLines()) {
+            throw tooLarge("the batch has " + count + " lines; the limit is " + config.getMaxBatchLines()
+                    + " (aqparat.ingest.max-batch-lines): split it");
+        }
+        List<Map<String, Object>> results = new ArrayList<>(count);
+        List<ArticleWriter.Pending> pendings = new ArrayList<>(count);
+        lines.forEach((number, start, end) -> {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("line", lineNumber);
+            result.put("line", number);
             try {
-                if (line.length > config.getMaxArticleBytes()) {
-                    throw tooLarge("the line is " + line.length + " bytes; the limit is " + config.getMaxArticleBytes());
+                if (end - start > config.getMaxArticleBytes()) {
+                    throw tooLarge("the line is " + (end - start) + " bytes; the limit is "
+                            + config.getMaxArticleBytes() + " (aqparat.ingest.max-article-bytes)");
                 }
-                ArticleWriter.Pending pending = writer.submit(ArticleRequests.fromJson(line));
+                ArticleWriter.Pending pending = writer.submit(ArticleRequests.fromJson(lines.copy(start, end)));
                 result.put("id", pending.id());
-                pendingOrResult.add(pending);
+                pendings.add(pending);
             } catch (InvalidArticle e) {
                 metrics.rejected();
                 result.put("status", "rejected");
-                result.put("problem", Problems.of(e));
-                pendingOrResult.add(null);
+                result.put("problem", Problems.of(e.status(), e.problemType(), e.getMessage()));
+                pendings.add(null);
             }
             results.add(result);
-        }
+        });
         long deadline = writer.deadline();
         int written = 0;
         int failed = 0;
         KafkaUnavailable lastFailure = null;
         for (int i = 0; i < results.size(); i++) {
-            if (pendingOrResult.get(i) instanceof ArticleWriter.Pending pending) {
+            ArticleWriter.Pending pending = pendings.get(i);
+            if (pending != null) {
                 try {
                     results.get(i).put("status", statusName(writer.await(pending, deadline).status()));
                     written++;
@@ -135,15 +140,6 @@ public class ArticleController {
         return HttpResponse.ok(results);
     }
 
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return bytes.length;
-    }
-
     private static String statusName(ArticleWriter.Status status) {
         return status.name().toLowerCase(Locale.ROOT);
     }
@@ -154,12 +150,12 @@ public class ArticleController {
 
     @Error
     HttpResponse<?> invalid(InvalidArticle e) {
-        metrics.rejected();
-        return Problems.response(e);
+        return Problems.response(e.status(), e.problemType(), e.getMessage());
     }
 
     @Error
     HttpResponse<?> unavailable(KafkaUnavailable e) {
-        return Problems.response(e, config.getRetryAfterSeconds());
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", e.getMessage())
+                .header("Retry-After", Integer.toString(config.getRetryAfterSeconds()));
     }
 }

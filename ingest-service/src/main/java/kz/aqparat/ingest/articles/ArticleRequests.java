@@ -1,80 +1,77 @@
 package kz.aqparat.ingest.articles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.List;
-import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.feed.FeedItemParser;
 
 /**
  * Turns request bodies into {@link RawArticle}s (without id and receivedAt) or refuses them with an
- * {@link InvalidArticle}. Pure functions: no Kafka, no HTTP server, so every rule is unit-tested directly.
+ * {@link InvalidArticle}, and nothing else: JSON is read by {@link StrictJson}, every field is checked by
+ * {@link ArticleFields}. Pure functions: no Kafka, no HTTP server, so every rule is unit-tested (and fuzzed) directly.
  */
 public final class ArticleRequests {
 
     public static final String DEFAULT_LANGUAGE = "ru";
-    private static final List<String> TEXT_FIELDS = List.of("id", "source", "url", "title", "publishedAt", "language",
-            "text");
+    private static final List<String> STRING_FIELDS = List.of("id", "source", "url", "title", "publishedAt",
+            "language", "text");
 
     private ArticleRequests() {
     }
 
-    /** One JSON article: {@code text} required and non-blank; the other fields strings or null; id ignored. */
     public static RawArticle fromJson(byte[] body) {
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw InvalidArticle.badRequest("invalid-json", "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw InvalidArticle.badRequest("invalid-json", "the body cannot be read as JSON: " + e.getMessage());
-        }
+        return fromJson(body, Clock.systemUTC());
+    }
+
+    /** One JSON article: {@code text} required and non-blank; the other fields strings or null; id ignored. */
+    public static RawArticle fromJson(byte[] body, Clock clock) {
+        JsonNode node = StrictJson.read(body);
         if (node == null || node.isMissingNode()) {
             throw InvalidArticle.badRequest("invalid-json", "the body is empty; expected one JSON article object");
         }
         if (!node.isObject()) {
-            throw InvalidArticle.badRequest("invalid-json", "expected one JSON article object, got " + node.getNodeType());
+            throw InvalidArticle.badRequest("invalid-json", "expected one JSON article object, got "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        for (String field : TEXT_FIELDS) {
+        for (String field : STRING_FIELDS) {
             JsonNode value = node.get(field);
             if (value != null && !value.isNull() && !value.isTextual()) {
-                throw InvalidArticle.badRequest("invalid-field",
-                        "field '" + field + "' must be a string or null, got " + value.getNodeType());
+                throw InvalidArticle.badRequest("invalid-field", "field '" + field + "' must be a string or null, got "
+                        + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (value != null && value.isTextual() && !field.equals("id")) {
+                // Before stripping: strip() would silently remove some control characters (U+001C..U+001F).
+                ArticleFields.checkCharacters(field, value.textValue());
             }
         }
         String text = string(node, "text");
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             throw InvalidArticle.badRequest("missing-text", "field 'text' is required and must not be empty");
         }
-        String publishedAt = blankToNull(string(node, "publishedAt"));
-        if (publishedAt != null && !isIsoDateOrDateTime(publishedAt)) {
-            throw InvalidArticle.badRequest("invalid-field",
-                    "field 'publishedAt' must be an ISO-8601 date or date-time, got '" + publishedAt + "'");
-        }
         String language = blankToNull(string(node, "language"));
-        return new RawArticle(null, blankToNull(string(node, "source")), blankToNull(string(node, "url")),
-                blankToNull(string(node, "title")), publishedAt, language == null ? DEFAULT_LANGUAGE : language, text,
-                null);
+        RawArticle article = new RawArticle(null, blankToNull(string(node, "source")),
+                blankToNull(string(node, "url")), blankToNull(string(node, "title")),
+                blankToNull(string(node, "publishedAt")), language == null ? DEFAULT_LANGUAGE : language, text, null);
+        return ArticleFields.check(article, clock);
     }
 
-    /** One plain-text feed item, decoded strictly in the request's charset (UTF-8 if none is given). */
     public static RawArticle fromText(byte[] body, MediaType contentType) {
-        String item = decode(body, charsetOf(contentType));
+        return fromText(body, contentType, Clock.systemUTC());
+    }
+
+    /** One plain-text feed item in UTF-8 (the only charset taken), read by {@link FeedItemParser}. */
+    public static RawArticle fromText(byte[] body, MediaType contentType, Clock clock) {
+        requireUtf8(contentType);
+        String item = StrictJson.decodeUtf8(body, "invalid-encoding");
+        // Checked before parsing too, so that the parser never sees characters no field may hold.
+        ArticleFields.checkCharacters("text", item);
         if (item.isBlank()) {
             throw InvalidArticle.badRequest("missing-text", "the body is empty; expected the text of one feed item");
         }
@@ -82,33 +79,24 @@ public final class ArticleRequests {
         if (article.text().isBlank()) {
             throw InvalidArticle.badRequest("missing-text", "the feed item has a header but no text");
         }
-        return article;
+        return ArticleFields.check(article, clock);
     }
 
-    static Charset charsetOf(MediaType contentType) {
+    /** 415 for a {@code charset} parameter other than UTF-8 (no charset means UTF-8). */
+    static void requireUtf8(MediaType contentType) {
         String name = contentType == null ? null : contentType.getParameters().get("charset").orElse(null);
         if (name == null) {
-            return StandardCharsets.UTF_8;
+            return;
         }
+        Charset charset;
         try {
-            return Charset.forName(name.strip().replace("\"", ""));
+            charset = Charset.forName(name.strip().replace("\"", ""));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new InvalidArticle(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset",
-                    "charset '" + name + "' is not supported; send text/plain; charset=utf-8");
+            charset = null;
         }
-    }
-
-    /** Refuses malformed input instead of replacing it with U+FFFD, so that no text is silently altered. */
-    static String decode(byte[] body, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw InvalidArticle.badRequest("invalid-encoding",
-                    "the body is not valid " + charset.name() + " (" + e.getMessage() + ")");
+        if (!StandardCharsets.UTF_8.equals(charset)) {
+            throw new InvalidArticle(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset",
+                    "charset '" + name + "' is not supported; send UTF-8 (charset=utf-8, or no charset)");
         }
     }
 
@@ -119,18 +107,5 @@ public final class ArticleRequests {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static boolean isIsoDateOrDateTime(String s) {
-        for (var parser : List.<java.util.function.Consumer<String>>of(
-                LocalDate::parse, LocalDateTime::parse, OffsetDateTime::parse)) {
-            try {
-                parser.accept(s);
-                return true;
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return false;
     }
 }

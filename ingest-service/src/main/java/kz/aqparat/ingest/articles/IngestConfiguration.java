@@ -11,6 +11,8 @@ public class IngestConfiguration {
     private int maxArticleBytes = 1024 * 1024;
     /** Largest NDJSON batch body; also Micronaut's {@code micronaut.server.max-request-size}. */
     private int maxBatchBytes = 32 * 1024 * 1024;
+    /** Most non-blank lines in one NDJSON batch; the answer has one result per line. */
+    private int maxBatchLines = 10_000;
     /** How long a request waits for Kafka to acknowledge its write(s) before answering 503. */
     private Duration sendTimeout = Duration.ofSeconds(15);
     /** Seconds a client should wait before retrying after a 503. */
@@ -30,6 +32,14 @@ public class IngestConfiguration {
 
     public void setMaxBatchBytes(int maxBatchBytes) {
         this.maxBatchBytes = maxBatchBytes;
+    }
+
+    public int getMaxBatchLines() {
+        return maxBatchLines;
+    }
+
+    public void setMaxBatchLines(int maxBatchLines) {
+        this.maxBatchLines = maxBatchLines;
     }
 
     public Duration getSendTimeout() {
