@@ -26,6 +26,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Starts ingest-service on a free port against a broker and talks to it over real HTTP. */
 final class IngestClient implements AutoCloseable {
 
+    /** The writer key every request sends; ingest is started with it (see the authentication settings). */
+    static final String WRITER_KEY = "ingest-it-writer-key";
+
     private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -38,7 +41,8 @@ final class IngestClient implements AutoCloseable {
                 "micronaut.server.port", -1,
                 "kafka.bootstrap.servers", bootstrapServers,
                 "aqparat.topic.partitions", 3,
-                "aqparat.topic.replication", 1));
+                "aqparat.topic.replication", 1,
+                "aqparat.auth.keys", "writer:" + WRITER_KEY));
         props.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new IngestClient(server);
@@ -65,6 +69,7 @@ final class IngestClient implements AutoCloseable {
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             calls.add(http.sendAsync(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                            .header("Authorization", "Bearer " + WRITER_KEY)
                             .timeout(Duration.ofSeconds(60))
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
@@ -76,13 +81,15 @@ final class IngestClient implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return server.getURI().resolve(path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends a request with the writer key. */
+    HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            return http.send(request.header("Authorization", "Bearer " + WRITER_KEY)
+                            .timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -116,6 +123,7 @@ final class IngestClient implements AutoCloseable {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, RawArticle> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new JsonSerde<>(RawArticle.class).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_RAW.name()).stream()
