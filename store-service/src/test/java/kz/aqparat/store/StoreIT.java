@@ -296,18 +296,36 @@ class StoreIT {
     @Test
     void answersBadRequestsWithProblemBodies() throws Exception {
         HttpResponse<String> unknown = store.get("/api/articles/no-such-article");
-        assertProblem(unknown, 404, "no-such-article");
-        assertProblem(store.get("/api/views/entities?type=PLANET"), 400, "PLANET");
-        assertProblem(store.get("/api/views/entities?type=PERSON&limit=0"), 400, "limit");
-        assertProblem(store.get("/api/views/entities?limit=many"), 400, "limit");
+        assertProblem(unknown, 404, "not-found", "no-such-article");
+        assertProblem(store.get("/api/views/entities?type=PLANET"), 400, "bad-request", "PLANET");
+        assertProblem(store.get("/api/views/entities?type=PERSON&limit=0"), 400, "bad-request", "limit");
+        assertProblem(store.get("/api/views/entities?limit=many"), 400, "bad-request", "limit");
+        assertProblem(store.get("/api/views/entities?limit=99999999999"), 400, "bad-request", "limit");
+        assertProblem(store.get("/api/articles?limit=-1"), 400, "bad-request", "limit");
+        assertProblem(store.get("/api/views/entities?type=%3Cscript%3E"), 400, "bad-request", "type");
+        assertProblem(store.get("/api/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E"), 404, "not-found", "script");
+        assertProblem(store.get("/api/no-such-view"), 404, "not-found", "");
+        // A browser's Accept gets the same problem, not an HTML page.
+        assertProblem(store.request("GET", "/api/no-such-view", "Accept", "text/html,*/*"), 404, "not-found", "");
+        HttpResponse<String> post = store.request("POST", "/api/articles/no-such-article");
+        assertProblem(post, 405, "method-not-allowed", "");
+        assertTrue(post.headers().firstValue("Allow").orElse("").contains("GET"), post.headers().map().toString());
+        assertProblem(store.request("DELETE", "/api/views/regions"), 405, "method-not-allowed", "");
+        assertProblem(store.request("PUT", "/api/articles"), 405, "method-not-allowed", "");
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String detailMentions)
+    /** The one problem shape of every service (ingest's IngestHostileInputIT asserts the same). */
+    private static void assertProblem(HttpResponse<String> response, int status, String kind, String detailMentions)
             throws Exception {
         assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
                 response.headers().map().toString());
         JsonNode problem = Json.mapper().readTree(response.body());
+        List<String> fields = new ArrayList<>();
+        problem.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("type", "title", "status", "detail"), fields, response.body());
+        assertEquals("https://aqparat.kz/problems/" + kind, problem.get("type").asText(), response.body());
+        assertEquals(io.micronaut.http.HttpStatus.valueOf(status).getReason(), problem.get("title").asText());
         assertEquals(status, problem.get("status").asInt(), response.body());
         assertTrue(problem.get("detail").asText().contains(detailMentions), response.body());
     }

@@ -26,7 +26,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             return (MutableHttpResponse<Problem>) response;
         }
         HttpStatus status = response.getStatus();
-        String detail = status.getCode() >= 500 && status != HttpStatus.SERVICE_UNAVAILABLE
+        String detail = status == HttpStatus.INTERNAL_SERVER_ERROR
                 // An unexpected exception's message is for the log, not for clients.
                 ? "the service failed to answer; see its log"
                 : context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));

@@ -5,9 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import kz.aqparat.service.problem.Problems;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
@@ -18,18 +17,10 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 @Produces
 public class StoreUnavailableHandler implements ExceptionHandler<InvalidStateStoreException, HttpResponse<?>> {
 
-    private final ErrorResponseProcessor<?> errors;
-
-    public StoreUnavailableHandler(ErrorResponseProcessor<?> errors) {
-        this.errors = errors;
-    }
-
     @Override
     public HttpResponse<?> handle(HttpRequest request, InvalidStateStoreException exception) {
-        return errors.processResponse(ErrorContext.builder(request)
-                        .cause(exception)
-                        .errorMessage("the views cannot be read now, try again shortly: " + exception.getMessage())
-                        .build(),
-                HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1"));
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                        "the views cannot be read now, try again shortly: " + exception.getMessage())
+                .header("Retry-After", "1");
     }
 }
