@@ -74,6 +74,10 @@ public final class AccessFilter implements HttpServerFilter {
     /** Health details name topics, brokers and errors: only operators see them unless management is public. */
     private static void statusOnly(MutableHttpResponse<?> response) {
         if (response.body() instanceof HealthResult health) {
+            // Micronaut derives the HTTP status from the HealthResult body, possibly after this filter: keep it.
+            if (health.getStatus().getOperational().orElse(true) == Boolean.FALSE) {
+                response.status(HttpStatus.SERVICE_UNAVAILABLE);
+            }
             ((MutableHttpResponse<Object>) response).body(Map.of("status", health.getStatus().getName()));
         }
     }
