@@ -26,8 +26,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Starts ingest-service on a free port against a broker and talks to it over real HTTP. */
 final class IngestClient implements AutoCloseable {
 
-    /** The writer key every request sends; ingest is started with it (see the authentication settings). */
-    static final String WRITER_KEY = "ingest-it-writer-key";
+    static final String WRITER_KEY = "writer-key-for-tests-0001";
+    static final String OPERATOR_KEY = "operator-key-for-tests-0001";
+    /** What {@link #start} configures unless {@code aqparat.auth.keys} is given. */
+    static final String KEYS = "writer:" + WRITER_KEY + ",operator:" + OPERATOR_KEY;
 
     private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,7 +44,7 @@ final class IngestClient implements AutoCloseable {
                 "kafka.bootstrap.servers", bootstrapServers,
                 "aqparat.topic.partitions", 3,
                 "aqparat.topic.replication", 1,
-                "aqparat.auth.keys", "writer:" + WRITER_KEY));
+                "aqparat.auth.keys", KEYS));
         props.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new IngestClient(server);
@@ -53,10 +55,22 @@ final class IngestClient implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return post(path, contentType, body, Map.of("Authorization", "Bearer " + WRITER_KEY));
+    }
+
+    /** A POST with exactly these headers (no key unless given). */
+    HttpResponse<String> post(String path, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
         return send(request);
     }
 
@@ -79,6 +93,13 @@ final class IngestClient implements AutoCloseable {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Any method without a body, with exactly these headers. */
+    HttpResponse<String> send(String method, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request);
     }
 
     URI uri(String path) {

@@ -34,6 +34,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** A real broker and store-service on a random port, with its own state directory and application id. */
 final class RunningStore implements AutoCloseable {
 
+    /** The secret advertised instances share (store instances refuse to start without one). */
+    static final String CLUSTER_SECRET = "cluster-secret-for-tests-0001";
+    /** Configured unless the test gives its own {@code aqparat.auth.keys}; {@link #get} sends it. */
+    static final String OPERATOR_KEY = "operator-key-for-store-tests-0001";
+
     final KafkaBroker broker;
     final ApplicationContext context;
     final URI base;
@@ -54,6 +59,11 @@ final class RunningStore implements AutoCloseable {
      */
     RunningStore(KafkaBroker broker, boolean ownsBroker, String applicationId, boolean advertised)
             throws IOException {
+        this(broker, ownsBroker, applicationId, advertised, Map.of());
+    }
+
+    RunningStore(KafkaBroker broker, boolean ownsBroker, String applicationId, boolean advertised,
+                 Map<String, Object> extra) throws IOException {
         this.broker = broker;
         this.ownsBroker = ownsBroker;
         this.applicationId = applicationId;
@@ -63,6 +73,7 @@ final class RunningStore implements AutoCloseable {
             int port = freePort();
             config.put("micronaut.server.port", port);
             config.put("kafka.streams.default.application.server", "localhost:" + port);
+            config.put("aqparat.cluster.secret", CLUSTER_SECRET);
         } else {
             config.put("micronaut.server.port", -1);
         }
@@ -70,6 +81,8 @@ final class RunningStore implements AutoCloseable {
         config.put("kafka.streams.default.state.dir", stateDir.toString());
         config.put("kafka.streams.default.application.id", applicationId);
         config.put("aqparat.topic.partitions", 3);
+        config.put("aqparat.auth.keys", "operator:" + OPERATOR_KEY);
+        config.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, config);
         context = server.getApplicationContext();
         base = server.getURI();
@@ -137,7 +150,10 @@ final class RunningStore implements AutoCloseable {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            // As a peer and an operator would: the tests also read each instance's local part (scope=local).
+            return http.send(request.timeout(Duration.ofSeconds(30))
+                    .header(kz.aqparat.store.security.ClusterSecret.HEADER, CLUSTER_SECRET)
+                    .header("Authorization", "Bearer " + OPERATOR_KEY).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -7,7 +7,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Error;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kz.aqparat.service.problem.Problems;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,21 +32,28 @@ public class DashboardController {
 
     private final LiveUpdates updates;
     private final StoreCluster cluster;
+    private final StreamLimit limit;
     private final byte[] page;
+    private final String contentSecurityPolicy;
 
-    public DashboardController(LiveUpdates updates, StoreCluster cluster) {
+    public DashboardController(LiveUpdates updates, StoreCluster cluster, StreamLimit limit) {
         this.updates = updates;
         this.cluster = cluster;
+        this.limit = limit;
         try (InputStream in = DashboardController.class.getResourceAsStream("/public/index.html")) {
             this.page = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.contentSecurityPolicy = ContentSecurityPolicy.forPage(new String(page, StandardCharsets.UTF_8));
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     public HttpResponse<byte[]> dashboard() {
-        return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8");
+        return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
+                .header("Content-Security-Policy", contentSecurityPolicy)
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
     }
 
     /**
@@ -54,6 +67,9 @@ public class DashboardController {
      */
     @Get(value = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<?>> stream(@Nullable @QueryValue String scope) {
+        if (!limit.tryOpen()) {
+            throw new StreamsFull(limit.max());
+        }
         // The first ping goes out at once: browsers report the stream open only once its first bytes arrive.
         Flux<Event<?>> pings = Flux.interval(Duration.ZERO, KEEP_ALIVE).map(i -> Event.of("keep-alive").name("ping"));
         List<Publisher<? extends Event<?>>> sources = new ArrayList<>(List.of(updates.events(), pings));
@@ -63,6 +79,25 @@ public class DashboardController {
                         .filter(event -> !"ping".equals(event.getName())));
             }
         }
-        return Flux.merge(sources);
+        AtomicBoolean closed = new AtomicBoolean();
+        return Flux.merge(sources).doFinally(signal -> {
+            if (closed.compareAndSet(false, true)) {
+                limit.close();
+            }
+        });
+    }
+
+    /** More event streams than {@code aqparat.live.max-connections} are open on this instance. */
+    static final class StreamsFull extends RuntimeException {
+        StreamsFull(int max) {
+            super("this instance already serves " + max + " live streams (aqparat.live.max-connections); "
+                    + "retry later or use another instance");
+        }
+    }
+
+    @Error(exception = StreamsFull.class)
+    HttpResponse<?> streamsFull(StreamsFull e) {
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", e.getMessage())
+                .header(HttpHeaders.RETRY_AFTER, "5");
     }
 }

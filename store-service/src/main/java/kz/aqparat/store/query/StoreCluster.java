@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import kz.aqparat.contracts.Store;
+import kz.aqparat.store.security.ClusterSecret;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -51,12 +53,15 @@ public class StoreCluster {
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final ClusterSecret secret;
     private final Map<URI, HttpClient> clients = new ConcurrentHashMap<>();
     private final Map<URI, SseClient> eventClients = new ConcurrentHashMap<>();
 
     public StoreCluster(KafkaStreams streams,
-                        @Value("${kafka.streams.default.application.server:}") String applicationServer) {
+                        @Value("${kafka.streams.default.application.server:}") String applicationServer,
+                        ClusterSecret secret) {
         this.streams = streams;
+        this.secret = secret;
         this.self = applicationServer.isBlank() ? null : HostInfo.buildFromEndpoint(applicationServer);
     }
 
@@ -122,14 +127,14 @@ public class StoreCluster {
             configuration.setReadTimeout(Duration.ofMinutes(1));
             return SseClient.create(url(uri), configuration);
         });
-        return Flux.from(client.eventStream(HttpRequest.GET(path)))
+        return Flux.from(client.eventStream(peerRequest(path)))
                 .map(event -> Event.of(event.getData().toString(StandardCharsets.UTF_8)).name(event.getName()));
     }
 
     /** GETs {@code path} (which must already ask for the local scope) from another instance. */
     public <T> Optional<T> get(URI peer, String path, Argument<T> type) {
         try {
-            return Optional.ofNullable(client(peer).toBlocking().retrieve(HttpRequest.GET(path), type));
+            return Optional.ofNullable(client(peer).toBlocking().retrieve(peerRequest(path), type));
         } catch (HttpClientResponseException e) {
             if (e.getStatus() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
@@ -165,6 +170,11 @@ public class StoreCluster {
             get(peer, path, type).ifPresent(rows -> sum.apply(rows, all));
         }
         return all.values();
+    }
+
+    private MutableHttpRequest<?> peerRequest(String path) {
+        MutableHttpRequest<?> request = HttpRequest.GET(path);
+        return secret.isConfigured() ? request.header(ClusterSecret.HEADER, secret.value()) : request;
     }
 
     private HttpClient client(URI peer) {
