@@ -30,6 +30,7 @@ import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.extraction.ArticleExtractor;
 import kz.aqparat.service.dlq.DeadLetter;
+import kz.aqparat.service.dlq.DlqProcessingExceptionHandler;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -68,12 +69,18 @@ class EnrichTopologyTest {
     }
 
     private void start(ExtractionEngine engine, int maxEnrichedBytes) {
+        start(engine, maxEnrichedBytes, EnrichListener.NONE);
+    }
+
+    private void start(ExtractionEngine engine, int maxEnrichedBytes, EnrichListener listener) {
         Properties props = new Properties();
+        // As in application.yml.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DlqProcessingExceptionHandler.class);
+        props.put(DlqProcessingExceptionHandler.SERVICE_CONFIG, "enrich-service");
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, EnrichListener.NONE, maxEnrichedBytes),
-                props);
+        driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, listener, maxEnrichedBytes), props);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(), new StringDeserializer(),
                 new JsonSerde<>(EnrichedArticle.class).deserializer());
@@ -426,6 +433,35 @@ class EnrichTopologyTest {
                 new RawArticle("m1", null, null, null, null, "ru", "missing class", NOW));
         assertThrows(Throwable.class, () -> raw.pipeInput(bytes("m1"), missingClass));
         assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void anExceptionEscapingTheProcessorSendsTheSourceRecordToTheDlqAndProcessingGoesOn() throws Exception {
+        RawArticle unlucky = sample("004_7a530bcb8f63bfca.txt", null);
+        start(ExtractionEngine.of(extractor), RecordLimits.MAX_ENRICHED_VALUE_BYTES, new EnrichListener() {
+            @Override
+            public void enriched(EnrichedArticle article) {
+                if (article.id().equals(unlucky.id())) {
+                    throw new IllegalStateException("a bug after enrichment");
+                }
+            }
+        });
+        byte[] unluckyValue = Json.mapper().writeValueAsBytes(unlucky);
+        raw.pipeInput(new TestRecord<>(bytes(unlucky.id()), unluckyValue,
+                new RecordHeaders().add("trace-id", bytes("t-9"))));
+        RawArticle next = sample("001_aec7fbcbd8afe353.txt", null);
+        raw.pipeInput(bytes(next.id()), Json.mapper().writeValueAsBytes(next));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(bytes(unlucky.id()), dead.key());
+        assertArrayEquals(unluckyValue, dead.value());
+        assertEquals("streams.process", header(dead, DlqHeaders.STAGE));
+        assertEquals("enrich-service", header(dead, DlqHeaders.SERVICE));
+        assertEquals(IllegalStateException.class.getName(), header(dead, DlqHeaders.ERROR_CLASS));
+        assertEquals("t-9", header(dead, "trace-id"));
+        assertOrigin(dead, 0);
+        assertEquals(next.id(), enriched.readRecord().key());
+        assertTrue(enriched.isEmpty());
     }
 
     @SuppressWarnings("unchecked")
