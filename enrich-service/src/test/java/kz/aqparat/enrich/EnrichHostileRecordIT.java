@@ -33,6 +33,9 @@ import kz.aqparat.contracts.RecordLimits;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.enrich.topology.DenseArticles;
 import kz.aqparat.testing.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +44,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -53,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The record of issue 9 that stopped enrich-service for good: a raw article of 190,000 U+0001 characters (each
  * escaped by JSON as {@code \u0001}, so a value of 1.1 MB, which the broker takes compressed), written straight to
  * {@code articles.raw}, followed on the same partition by the largest entity-dense article a raw value may be and
- * by a sample article. Against a real broker, with the service's own producer settings.
+ * by a sample article. Against a real broker, with the service's own producer settings and the topics it creates.
  */
 class EnrichHostileRecordIT {
 
@@ -127,6 +132,14 @@ class EnrichHostileRecordIT {
         assertEquals(Long.toString(poisonAt.offset()), header(dead, DlqHeaders.ORIGINAL_OFFSET));
 
         awaitHealth(200);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            for (var topic : Topics.ALL) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+                Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                assertEquals(Integer.toString(RecordLimits.MAX_RECORD_BYTES),
+                        config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value(), topic.name());
+            }
+        }
         for (KafkaStreams streams : context.getBean(KafkaStreamsFactory.class).getStreams().keySet()) {
             assertEquals(KafkaStreams.State.RUNNING, streams.state());
         }
