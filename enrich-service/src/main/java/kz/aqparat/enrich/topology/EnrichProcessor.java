@@ -105,6 +105,13 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
         if (raw.text() == null || raw.text().isBlank()) {
             throw new InvalidArticleException("the article has no text");
         }
+        checkUnicode("id", raw.id());
+        checkUnicode("source", raw.source());
+        checkUnicode("url", raw.url());
+        checkUnicode("title", raw.title());
+        checkUnicode("publishedAt", raw.publishedAt());
+        checkUnicode("language", raw.language());
+        checkUnicode("text", raw.text());
         if (raw.id() == null || raw.id().isBlank()) {
             return raw.withId(ArticleIds.of(raw.url(), raw.text()));
         }
@@ -114,6 +121,27 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
                     + RecordLimits.MAX_KEY_BYTES + " bytes a key may be");
         }
         return raw;
+    }
+
+    /**
+     * A JSON escape can carry a lone surrogate (U+D800 without its pair), which Jackson reads and would write back as
+     * bytes that are not UTF-8, breaking strict readers of every later topic and of store's HTTP answers.
+     */
+    private static void checkUnicode(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidArticleException("the article's " + field + " has a lone surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase() + ") at index " + i + ", which is not Unicode text");
+            }
+        }
     }
 
     /**

@@ -382,6 +382,32 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void deeplyNestedJsonAHugeNumberAndALoneSurrogateGoToTheDlqThenTheNextArticleIsEnriched() throws Exception {
+        start();
+        byte[] nested = ("{\"text\": \"x\", \"extra\": " + "[".repeat(200_000) + "]".repeat(200_000) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] hugeNumber = ("{\"text\": \"x\", \"extra\": 1" + "0".repeat(100_000) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        // Valid JSON, but a lone surrogate is not Unicode text: Jackson would write it back as bytes that are not UTF-8.
+        byte[] loneSurrogate = "{\"text\": \"Текст \\ud800 статьи\"}".getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput(bytes("nested"), nested);
+        raw.pipeInput(bytes("number"), hugeNumber);
+        raw.pipeInput(bytes("surrogate"), loneSurrogate);
+        RawArticle good = sample("002_54959cf6c2112d28.txt", null);
+        raw.pipeInput(bytes(good.id()), Json.mapper().writeValueAsBytes(good));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(List.of("nested", "number", "surrogate"),
+                dead.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
+        assertEquals("enrich.deserialize", header(dead.get(0), DlqHeaders.STAGE));
+        assertEquals("enrich.deserialize", header(dead.get(1), DlqHeaders.STAGE));
+        assertEquals("enrich.validate", header(dead.get(2), DlqHeaders.STAGE));
+        assertEquals("the article's text has a lone surrogate (U+D800) at index 6, which is not Unicode text",
+                header(dead.get(2), DlqHeaders.ERROR_MESSAGE));
+        assertEquals(good.id(), enriched.readRecord().key());
+    }
+
+    @Test
     void anArticleIdTooLongForAKeyGoesToTheDlq() throws Exception {
         start();
         RawArticle article = sample("000_fd029c03a7c1386a.txt", null).withId("i".repeat(RecordLimits.MAX_KEY_BYTES + 1));
