@@ -13,6 +13,18 @@ public final class DlqHeaders {
     public static final String ORIGINAL_OFFSET = "dlq.original.offset";
     /** The service that wrote the record. */
     public static final String SERVICE = "dlq.service";
+    /**
+     * Present when the original value was larger than {@link RecordLimits#MAX_DLQ_VALUE_BYTES}: its size in bytes.
+     * The dead letter's value is then the first {@code MAX_DLQ_VALUE_BYTES} bytes of it.
+     */
+    public static final String VALUE_TRUNCATED = "dlq.value.truncated";
+    /** Present when the original key was longer than {@link RecordLimits#MAX_KEY_BYTES}: its size in bytes. */
+    public static final String KEY_TRUNCATED = "dlq.key.truncated";
+    /**
+     * Present when the original headers took more than {@link RecordLimits#MAX_HEADERS_BYTES}: their total size
+     * in bytes. The headers that fitted are kept, in order; the rest are left out.
+     */
+    public static final String HEADERS_TRUNCATED = "dlq.headers.truncated";
 
     private DlqHeaders() {
     }

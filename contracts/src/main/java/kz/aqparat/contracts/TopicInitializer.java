@@ -23,12 +23,17 @@ public final class TopicInitializer {
     private TopicInitializer() {
     }
 
-    /** Topic-level configs for each topic: {@code articles.store} keeps the latest version of each article. */
+    /**
+     * Topic-level configs for each topic: every topic takes records up to {@link RecordLimits#MAX_RECORD_BYTES};
+     * {@code articles.store} keeps the latest version of each article.
+     */
     public static Map<String, String> configsFor(Topic<?, ?> topic) {
+        String maxMessageBytes = Integer.toString(RecordLimits.MAX_RECORD_BYTES);
         if (topic.equals(Topics.ARTICLES_STORE)) {
-            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessageBytes);
         }
-        return Map.of();
+        return Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessageBytes);
     }
 
     public static void ensureTopics(String bootstrapServers, int partitions, short replicationFactor) {

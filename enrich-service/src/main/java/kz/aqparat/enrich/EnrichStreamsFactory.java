@@ -11,6 +11,7 @@ import kz.aqparat.enrich.metrics.EnrichCounters;
 import kz.aqparat.enrich.topology.EnrichTopology;
 import kz.aqparat.enrich.topology.ExtractionEngine;
 import kz.aqparat.extraction.ArticleExtractor;
+import kz.aqparat.service.limits.StreamsRecordLimits;
 import org.apache.kafka.streams.kstream.KStream;
 
 /** Wires {@link EnrichTopology} into micronaut-kafka-streams' default Kafka Streams application. */
@@ -33,12 +34,11 @@ public class EnrichStreamsFactory {
                                          ArticleExtractor extractor, Clock clock, EnrichCounters counters,
                                          @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                                          @Value("${aqparat.topic.partitions:3}") int partitions,
-                                         @Value("${aqparat.topic.replication:1}") short replication,
-                                         @Value("${aqparat.enrich.max-enriched-bytes:"
-                                                 + EnrichTopology.DEFAULT_MAX_ENRICHED_BYTES + "}")
-                                         int maxEnrichedBytes) {
+                                         @Value("${aqparat.topic.replication:1}") short replication) {
         // Streams fails on a missing source topic, so the topics must exist before it starts.
         TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
-        return EnrichTopology.addTo(builder, ExtractionEngine.of(extractor), clock, counters, maxEnrichedBytes);
+        // micronaut-kafka-streams creates the application from this configuration after this bean exists.
+        StreamsRecordLimits.applyTo(builder.getConfiguration());
+        return EnrichTopology.addTo(builder, ExtractionEngine.of(extractor), clock, counters);
     }
 }

@@ -1,5 +1,7 @@
 package kz.aqparat.enrich.topology;
 
+import kz.aqparat.service.dlq.DeadLetter;
+
 /** What {@link EnrichProcessor} made of one raw record. */
 sealed interface EnrichOutcome {
 
@@ -7,7 +9,7 @@ sealed interface EnrichOutcome {
     record Enriched(String id, byte[] json) implements EnrichOutcome {
     }
 
-    /** The record goes to the dead-letter topic unchanged; the reason travels in its headers. */
-    record Failed(byte[] originalValue) implements EnrichOutcome {
+    /** The record goes to the dead-letter topic as {@code deadLetter} says (its headers ride on the record). */
+    record Failed(DeadLetter deadLetter) implements EnrichOutcome {
     }
 }

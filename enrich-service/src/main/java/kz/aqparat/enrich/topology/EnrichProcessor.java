@@ -4,25 +4,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import kz.aqparat.contracts.ArticleIds;
-import kz.aqparat.contracts.DlqHeaders;
 import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.Enrichment;
 import kz.aqparat.contracts.Extraction;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.RawArticle;
+import kz.aqparat.contracts.RecordLimits;
+import kz.aqparat.service.dlq.DeadLetter;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Parses one raw record and enriches it, or says why it cannot be: never throws for a bad record. */
+/**
+ * Parses one raw record and enriches it, or says why it cannot be: never throws for a bad record. Whatever is in
+ * {@code articles.raw}, what it forwards fits the topics' limits ({@link RecordLimits}): a raw value, headers or
+ * article id over the limits is dead-lettered, the enrichment is bounded ({@link EnrichedSize}), and a dead letter
+ * is cut to size ({@link DeadLetter}).
+ */
 final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichOutcome> {
-
-    /** Headers are meant to be small; a parser message can quote much of the input. */
-    private static final int MAX_MESSAGE_CHARS = 1000;
 
     private final ExtractionEngine extractor;
     private final Clock clock;
@@ -46,11 +46,18 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         RawArticle raw;
         try {
+            checkSize(record);
+        } catch (RecordTooLargeException e) {
+            deadLetter(record, EnrichTopology.STAGE_VALIDATE, e);
+            return;
+        }
+        try {
             raw = parse(record.value());
         } catch (InvalidArticleException e) {
             deadLetter(record, EnrichTopology.STAGE_VALIDATE, e);
             return;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // StackOverflowError: Jackson bounds nesting, but a parser is the first thing hostile input reaches.
             deadLetter(record, EnrichTopology.STAGE_DESERIALIZE, e);
             return;
         }
@@ -58,25 +65,33 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
         try {
             Extraction extraction = extractor.extract(raw.text(), PublicationDates.parse(raw.publishedAt()));
             enriched = EnrichedArticle.of(raw, extraction, new Enrichment(extractor.version(), clock.instant()));
-        } catch (RuntimeException | StackOverflowError e) {
-            // StackOverflowError: regular expressions can recurse deeply on pathological text; one such article
-            // must not stop the pipeline.
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
             deadLetter(record, EnrichTopology.STAGE_EXTRACT, e);
             return;
         }
-        byte[] json;
+        EnrichedSize.Fitted fitted;
         try {
-            json = Json.mapper().writeValueAsBytes(enriched);
-            if (json.length > maxEnrichedBytes) {
-                throw new RecordTooLargeException("the enriched article is " + json.length
-                        + " bytes, more than the " + maxEnrichedBytes + " bytes articles.enriched accepts");
-            }
+            fitted = EnrichedSize.fit(enriched, maxEnrichedBytes);
         } catch (IOException | RuntimeException e) {
             deadLetter(record, EnrichTopology.STAGE_SERIALIZE, e);
             return;
         }
-        listener.enriched(enriched);
-        context.forward(record.withValue(new EnrichOutcome.Enriched(enriched.id(), json)));
+        listener.enriched(fitted.article());
+        context.forward(record.withValue(new EnrichOutcome.Enriched(fitted.article().id(), fitted.json())));
+    }
+
+    /** Before parsing, so that a huge record costs nothing more than its dead letter. */
+    private static void checkSize(FixedKeyRecord<byte[], byte[]> record) {
+        if (record.value() != null && record.value().length > RecordLimits.MAX_RAW_VALUE_BYTES) {
+            throw new RecordTooLargeException("the raw article is " + record.value().length + " bytes, more than the "
+                    + RecordLimits.MAX_RAW_VALUE_BYTES + " bytes an articles.raw value may be");
+        }
+        long headerBytes = DeadLetter.size(record.headers());
+        if (headerBytes > RecordLimits.MAX_HEADERS_BYTES) {
+            throw new RecordTooLargeException("the record's headers take " + headerBytes + " bytes, more than the "
+                    + RecordLimits.MAX_HEADERS_BYTES + " bytes a record's headers may take");
+        }
     }
 
     private static RawArticle parse(byte[] value) throws IOException {
@@ -90,37 +105,66 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
         if (raw.text() == null || raw.text().isBlank()) {
             throw new InvalidArticleException("the article has no text");
         }
+        checkUnicode("id", raw.id());
+        checkUnicode("source", raw.source());
+        checkUnicode("url", raw.url());
+        checkUnicode("title", raw.title());
+        checkUnicode("publishedAt", raw.publishedAt());
+        checkUnicode("language", raw.language());
+        checkUnicode("text", raw.text());
         if (raw.id() == null || raw.id().isBlank()) {
             return raw.withId(ArticleIds.of(raw.url(), raw.text()));
+        }
+        int idBytes = raw.id().getBytes(StandardCharsets.UTF_8).length;
+        if (idBytes > RecordLimits.MAX_KEY_BYTES) {
+            throw new InvalidArticleException("the article id is " + idBytes + " bytes, more than the "
+                    + RecordLimits.MAX_KEY_BYTES + " bytes a key may be");
         }
         return raw;
     }
 
+    /**
+     * A JSON escape can carry a lone surrogate (U+D800 without its pair), which Jackson reads and would write back as
+     * bytes that are not UTF-8, breaking strict readers of every later topic and of store's HTTP answers.
+     */
+    private static void checkUnicode(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidArticleException("the article's " + field + " has a lone surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase() + ") at index " + i + ", which is not Unicode text");
+            }
+        }
+    }
+
+    /**
+     * An error of the extraction engine on one text (a stack overflow in a regular expression, an allocation too
+     * large for the heap, an assertion) is the article's, and must not stop the pipeline: its stack is unwound and
+     * its memory free again. A broken JVM or deployment (a missing class) is not, and would fail every article.
+     */
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof LinkageError
+                || e instanceof VirtualMachineError && !(e instanceof StackOverflowError)
+                && !(e instanceof OutOfMemoryError)) {
+            throw (Error) e;
+        }
+    }
+
     private void deadLetter(FixedKeyRecord<byte[], byte[]> record, String stage, Throwable error) {
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        put(headers, DlqHeaders.STAGE, stage);
-        put(headers, DlqHeaders.ERROR_CLASS, error.getClass().getName());
-        put(headers, DlqHeaders.ERROR_MESSAGE, truncate(error.getMessage() == null ? "" : error.getMessage()));
-        put(headers, DlqHeaders.SERVICE, EnrichTopology.SERVICE);
-        context.recordMetadata().ifPresent(source -> putOrigin(headers, source));
+        DeadLetter.Origin origin = context.recordMetadata()
+                .map(source -> new DeadLetter.Origin(source.topic(), source.partition(), source.offset()))
+                .orElse(null);
+        DeadLetter deadLetter = DeadLetter.of(EnrichTopology.SERVICE, stage, error, origin, record.key(),
+                record.value(), record.headers());
         listener.deadLettered(stage, error);
-        context.forward(record.withValue((EnrichOutcome) new EnrichOutcome.Failed(record.value()))
-                .withHeaders(headers));
-    }
-
-    private static void putOrigin(Headers headers, RecordMetadata source) {
-        put(headers, DlqHeaders.ORIGINAL_TOPIC, source.topic());
-        put(headers, DlqHeaders.ORIGINAL_PARTITION, Integer.toString(source.partition()));
-        put(headers, DlqHeaders.ORIGINAL_OFFSET, Long.toString(source.offset()));
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        // A record replayed from the dead-letter topic still carries its previous reason.
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= MAX_MESSAGE_CHARS ? s : s.substring(0, MAX_MESSAGE_CHARS) + "…";
+        context.forward(record.withValue((EnrichOutcome) new EnrichOutcome.Failed(deadLetter))
+                .withHeaders(deadLetter.headers()));
     }
 }

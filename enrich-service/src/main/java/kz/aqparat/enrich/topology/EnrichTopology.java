@@ -3,8 +3,10 @@ package kz.aqparat.enrich.topology;
 import java.time.Clock;
 import java.util.Map;
 import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.RecordLimits;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.extraction.ArticleExtractor;
+import kz.aqparat.service.dlq.DeadLetter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -24,12 +26,16 @@ import org.apache.kafka.streams.kstream.Produced;
  *   <li><b>Output:</b> {@code articles.enriched}, key = article id (String), value = {@link EnrichedArticle} JSON
  *       with {@code enrichment.version} = {@link ExtractionEngine#version()} and {@code enrichment.processedAt} from
  *       the given clock. Input headers are kept.</li>
- *   <li><b>Dead letters:</b> {@code articles.dlq}, the original key and value bytes and headers of a record that
- *       cannot be parsed ({@link #STAGE_DESERIALIZE}), is not an article ({@link #STAGE_VALIDATE}: null value or
- *       missing text), makes the extractor fail ({@link #STAGE_EXTRACT}) or whose enriched JSON cannot be written
- *       or is larger than {@code maxEnrichedBytes} ({@link #STAGE_SERIALIZE}), plus the {@link
- *       kz.aqparat.contracts.DlqHeaders} saying the stage, error and original topic/partition/offset. Processing
- *       goes on with the next record.</li>
+ *   <li><b>Dead letters:</b> {@code articles.dlq}, the original key, value and headers of a record that is not an
+ *       article ({@link #STAGE_VALIDATE}: a null value, missing text, or a value, headers or id larger than
+ *       {@link RecordLimits} allows), cannot be parsed ({@link #STAGE_DESERIALIZE}), makes the extractor fail
+ *       ({@link #STAGE_EXTRACT}) or whose enriched JSON cannot be written ({@link #STAGE_SERIALIZE}), plus the
+ *       {@link kz.aqparat.contracts.DlqHeaders} saying the stage, error and original topic/partition/offset; a
+ *       key, value or headers too large for a dead letter are cut, and a header says so
+ *       ({@link kz.aqparat.service.dlq.DeadLetter}). Processing goes on with the next record.</li>
+ *   <li><b>Sizes:</b> what enrichment adds is bounded ({@code enrichment.truncated} says what was left out), so
+ *       that every raw value of at most {@link RecordLimits#MAX_RAW_VALUE_BYTES} enriches to at most
+ *       {@link RecordLimits#MAX_ENRICHED_VALUE_BYTES} and is written to {@code articles.enriched}.</li>
  *   <li><b>Stores:</b> none; the topology is stateless and creates no internal topics.</li>
  * </ul>
  *
@@ -41,12 +47,6 @@ public final class EnrichTopology {
     public static final String STAGE_VALIDATE = "enrich.validate";
     public static final String STAGE_EXTRACT = "enrich.extract";
     public static final String STAGE_SERIALIZE = "enrich.serialize";
-    /**
-     * The largest enriched value written, below the producer's default {@code max.request.size} (1 MiB) with room
-     * for key and headers: a larger record would fail in the producer, abort the transaction and stop the stream
-     * thread on every retry, so it is dead-lettered instead.
-     */
-    public static final int DEFAULT_MAX_ENRICHED_BYTES = 1_000_000;
     /** Value of the {@code dlq.service} header. */
     public static final String SERVICE = "enrich-service";
 
@@ -60,11 +60,15 @@ public final class EnrichTopology {
     }
 
     public static Topology build(ArticleExtractor extractor, Clock clock) {
-        return build(ExtractionEngine.of(extractor), clock, EnrichListener.NONE, DEFAULT_MAX_ENRICHED_BYTES);
+        return build(ExtractionEngine.of(extractor), clock, EnrichListener.NONE);
     }
 
-    public static Topology build(ExtractionEngine extractor, Clock clock, EnrichListener listener,
-                                 int maxEnrichedBytes) {
+    public static Topology build(ExtractionEngine extractor, Clock clock, EnrichListener listener) {
+        return build(extractor, clock, listener, RecordLimits.MAX_ENRICHED_VALUE_BYTES);
+    }
+
+    /** With another limit than {@link RecordLimits#MAX_ENRICHED_VALUE_BYTES}, to test the bounding on small texts. */
+    static Topology build(ExtractionEngine extractor, Clock clock, EnrichListener listener, int maxEnrichedBytes) {
         StreamsBuilder builder = new StreamsBuilder();
         addTo(builder, extractor, clock, listener, maxEnrichedBytes);
         return builder.build();
@@ -72,7 +76,12 @@ public final class EnrichTopology {
 
     /** Adds the topology to a builder owned by a framework (micronaut-kafka-streams' default builder). */
     public static KStream<byte[], byte[]> addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
-                                                EnrichListener listener, int maxEnrichedBytes) {
+                                                EnrichListener listener) {
+        return addTo(builder, extractor, clock, listener, RecordLimits.MAX_ENRICHED_VALUE_BYTES);
+    }
+
+    private static KStream<byte[], byte[]> addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
+                                                 EnrichListener listener, int maxEnrichedBytes) {
         KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
 
@@ -92,8 +101,10 @@ public final class EnrichTopology {
                         .withName("enrich.sink.articles-enriched"));
 
         branches.get(FAILED_BRANCH)
-                .mapValues(outcome -> ((EnrichOutcome.Failed) outcome).originalValue(),
-                        Named.as("enrich.original-value"))
+                .map((key, outcome) -> {
+                    DeadLetter deadLetter = ((EnrichOutcome.Failed) outcome).deadLetter();
+                    return KeyValue.pair(deadLetter.key(), deadLetter.value());
+                }, Named.as("enrich.dead-letter"))
                 .to(Topics.ARTICLES_DLQ.name(),
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("enrich.sink.articles-dlq"));
         return raw;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,17 +14,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import kz.aqparat.contracts.ArticleIds;
 import kz.aqparat.contracts.DlqHeaders;
 import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.Enrichment;
+import kz.aqparat.contracts.Entity;
+import kz.aqparat.contracts.RecordLimits;
 import kz.aqparat.contracts.Extraction;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.extraction.ArticleExtractor;
+import kz.aqparat.service.dlq.DeadLetter;
+import kz.aqparat.service.dlq.DlqProcessingExceptionHandler;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -58,16 +65,22 @@ class EnrichTopologyTest {
     }
 
     private void start(ExtractionEngine engine) {
-        start(engine, EnrichTopology.DEFAULT_MAX_ENRICHED_BYTES);
+        start(engine, RecordLimits.MAX_ENRICHED_VALUE_BYTES);
     }
 
     private void start(ExtractionEngine engine, int maxEnrichedBytes) {
+        start(engine, maxEnrichedBytes, EnrichListener.NONE);
+    }
+
+    private void start(ExtractionEngine engine, int maxEnrichedBytes, EnrichListener listener) {
         Properties props = new Properties();
+        // As in application.yml.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DlqProcessingExceptionHandler.class);
+        props.put(DlqProcessingExceptionHandler.SERVICE_CONFIG, "enrich-service");
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, EnrichListener.NONE, maxEnrichedBytes),
-                props);
+        driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, listener, maxEnrichedBytes), props);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(), new StringDeserializer(),
                 new JsonSerde<>(EnrichedArticle.class).deserializer());
@@ -228,21 +241,258 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void anEnrichedArticleTooLargeForTheTopicGoesToTheDlqThenTheNextArticleIsEnriched() throws Exception {
-        RawArticle large = sample("002_54959cf6c2112d28.txt", null);
-        RawArticle small = new RawArticle("s1", null, null, null, null, "ru", "Короткая заметка.", NOW);
-        start(ExtractionEngine.of(extractor), Json.mapper().writeValueAsBytes(large).length);
-        byte[] largeValue = Json.mapper().writeValueAsBytes(large);
-        raw.pipeInput(bytes(large.id()), largeValue);
-        raw.pipeInput(bytes("s1"), Json.mapper().writeValueAsBytes(small));
+    void anArticleWhoseEnrichmentIsTooLargeIsStoredWithFewerMentionsAndSaysWhatWasLeftOut() throws Exception {
+        RawArticle article = sample("002_54959cf6c2112d28.txt", null);
+        byte[] rawValue = Json.mapper().writeValueAsBytes(article);
+        Extraction full = extractor.extract(article.text(), null);
+        // Room for the raw fields and a few entities, not for everything the engine finds.
+        int limit = rawValue.length + 1500;
+        start(ExtractionEngine.of(extractor), limit);
+        raw.pipeInput(bytes(article.id()), rawValue);
+
+        TestRecord<String, byte[]> out = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
+                new StringDeserializer(), new ByteArrayDeserializer()).readRecord();
+        assertTrue(out.value().length <= limit, out.value().length + " bytes");
+        EnrichedArticle value = Json.mapper().readValue(out.value(), EnrichedArticle.class);
+        assertEquals(article.text(), value.text());
+        Enrichment.Truncation truncated = value.enrichment().truncated();
+        assertTrue(truncated != null, "enrichment.truncated is missing");
+        int mentionsFound = full.entities().stream().mapToInt(Entity::mentionsFound).sum();
+        int mentionsListed = value.entities().stream().mapToInt(e -> e.mentions().size()).sum();
+        int mentionsOfKept = value.entities().stream().mapToInt(Entity::mentionsFound).sum();
+        assertEquals(full.entities().size() - value.entities().size(), truncated.entities());
+        assertEquals(mentionsOfKept - mentionsListed, truncated.mentions());
+        assertEquals(full.statistics().size() - value.statistics().size(), truncated.statistics());
+        assertEquals(full.dates().size() - value.dates().size(), truncated.dates());
+        assertTrue(mentionsOfKept <= mentionsFound);
+        for (Entity kept : value.entities()) {
+            Entity found = full.entities().stream()
+                    .filter(e -> e.type() == kept.type() && e.name().equals(kept.name())).findFirst().orElseThrow();
+            assertEquals(found.mentions().size(), kept.mentionsFound(), kept.name());
+            assertEquals(found.mentions().subList(0, kept.mentions().size()), kept.mentions(), kept.name());
+        }
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void theDensestRawArticlesAtTheLimitAreEnrichedWithinTheLimitAndKeepExactMentionCounts() throws Exception {
+        start();
+        for (RawArticle article : List.of(DenseArticles.repeated("dense-repeated", RecordLimits.MAX_RAW_VALUE_BYTES),
+                DenseArticles.distinct("dense-distinct", RecordLimits.MAX_RAW_VALUE_BYTES))) {
+            byte[] rawValue = Json.mapper().writeValueAsBytes(article);
+            assertTrue(rawValue.length <= RecordLimits.MAX_RAW_VALUE_BYTES
+                    && rawValue.length > RecordLimits.MAX_RAW_VALUE_BYTES - 200, rawValue.length + " bytes");
+            Extraction full = extractor.extract(article.text(), LocalDate.of(2026, 2, 18));
+            byte[] unbounded = Json.mapper().writeValueAsBytes(EnrichedArticle.of(article, full,
+                    new Enrichment(extractor.version(), NOW)));
+            assertTrue(unbounded.length > 2 * RecordLimits.MAX_ENRICHED_VALUE_BYTES,
+                    "not a worst case: unbounded it is only " + unbounded.length + " bytes");
+
+            raw.pipeInput(bytes(article.id()), rawValue);
+
+            TestRecord<String, byte[]> out = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
+                    new StringDeserializer(), new ByteArrayDeserializer()).readRecord();
+            assertEquals(article.id(), out.key());
+            assertTrue(out.value().length <= RecordLimits.MAX_ENRICHED_VALUE_BYTES, out.value().length + " bytes");
+            EnrichedArticle value = Json.mapper().readValue(out.value(), EnrichedArticle.class);
+            assertEquals(article.text(), value.text());
+            assertTrue(value.enrichment().truncated() != null);
+            assertTrue(!value.entities().isEmpty() && !value.statistics().isEmpty() && !value.dates().isEmpty());
+            // The entities kept are the most mentioned, with their exact counts: what the views add up.
+            List<Integer> counts = full.entities().stream().map(Entity::mentionsFound)
+                    .sorted(java.util.Comparator.reverseOrder()).limit(value.entities().size()).toList();
+            assertEquals(counts, value.entities().stream().map(Entity::mentionsFound)
+                    .sorted(java.util.Comparator.reverseOrder()).toList());
+        }
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void aRawValueOverTheLimitGoesToTheDlqCutToTheDlqLimitThenTheNextArticleIsEnriched() throws Exception {
+        start();
+        // Issue 9's record: JSON writes each U+0001 as six bytes, so 190,000 of them make a 1.1 MB value.
+        RawArticle poison = new RawArticle("u0001", null, null, null, null, "ru", "\u0001".repeat(190_000), NOW);
+        byte[] poisonValue = Json.mapper().writeValueAsBytes(poison);
+        raw.pipeInput(bytes("u0001"), poisonValue);
+        RawArticle good = sample("002_54959cf6c2112d28.txt", null);
+        raw.pipeInput(bytes(good.id()), Json.mapper().writeValueAsBytes(good));
 
         TestRecord<byte[], byte[]> dead = dlq.readRecord();
-        assertArrayEquals(largeValue, dead.value());
-        assertEquals("enrich.serialize", header(dead, DlqHeaders.STAGE));
+        assertArrayEquals(bytes("u0001"), dead.key());
+        assertArrayEquals(Arrays.copyOf(poisonValue, RecordLimits.MAX_DLQ_VALUE_BYTES), dead.value());
+        assertEquals(Integer.toString(poisonValue.length), header(dead, DlqHeaders.VALUE_TRUNCATED));
+        assertEquals("enrich.validate", header(dead, DlqHeaders.STAGE));
         assertEquals("org.apache.kafka.common.errors.RecordTooLargeException", header(dead, DlqHeaders.ERROR_CLASS));
-        assertTrue(header(dead, DlqHeaders.ERROR_MESSAGE).contains("bytes"), header(dead, DlqHeaders.ERROR_MESSAGE));
+        assertTrue(header(dead, DlqHeaders.ERROR_MESSAGE).contains(poisonValue.length + " bytes"),
+                header(dead, DlqHeaders.ERROR_MESSAGE));
         assertOrigin(dead, 0);
-        assertEquals("s1", enriched.readRecord().key());
+        assertFitsTheTopic(dead);
+        assertEquals(good.id(), enriched.readRecord().key());
+    }
+
+    @Test
+    void aRecordWithHugeHeadersGoesToTheDlqWithTheHeadersThatFit() throws Exception {
+        start();
+        RawArticle article = sample("003_3f0c2da02d031720.txt", "2026-02-24");
+        Headers huge = new RecordHeaders()
+                .add("trace-id", bytes("t-1"))
+                .add("padding", new byte[RecordLimits.MAX_HEADERS_BYTES])
+                .add("after", bytes("x"));
+        raw.pipeInput(new TestRecord<>(bytes(article.id()), Json.mapper().writeValueAsBytes(article), huge));
+        Headers many = new RecordHeaders();
+        for (int i = 0; i < 5000; i++) {
+            many.add("h", new byte[0]);
+        }
+        raw.pipeInput(new TestRecord<>(bytes("many"), bytes("{}"), many));
+        raw.pipeInput(bytes(article.id()), Json.mapper().writeValueAsBytes(article));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertEquals("enrich.validate", header(dead, DlqHeaders.STAGE));
+        assertTrue(header(dead, DlqHeaders.ERROR_MESSAGE).contains("headers"), header(dead, DlqHeaders.ERROR_MESSAGE));
+        assertEquals("t-1", header(dead, "trace-id"));
+        assertNull(dead.headers().lastHeader("padding"));
+        assertNull(dead.headers().lastHeader("after"));
+        assertTrue(Long.parseLong(header(dead, DlqHeaders.HEADERS_TRUNCATED)) > RecordLimits.MAX_HEADERS_BYTES);
+        assertFitsTheTopic(dead);
+        TestRecord<byte[], byte[]> manyDead = dlq.readRecord();
+        assertEquals("enrich.validate", header(manyDead, DlqHeaders.STAGE));
+        assertTrue(count(manyDead.headers(), "h") < 5000);
+        assertFitsTheTopic(manyDead);
+        assertEquals(article.id(), enriched.readRecord().key());
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void aHugeKeyIsCutInTheDlqAndAKeyThatIsNotUtf8IsKeptAsItIs() throws Exception {
+        start();
+        byte[] hugeKey = new byte[2 * 1024 * 1024];
+        Arrays.fill(hugeKey, (byte) 'k');
+        raw.pipeInput(hugeKey, bytes("not json"));
+        byte[] notUtf8 = {(byte) 0xC0, (byte) 0xAF, (byte) 0xFF};
+        raw.pipeInput(notUtf8, bytes("not json either"));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(Arrays.copyOf(hugeKey, RecordLimits.MAX_KEY_BYTES), dead.key());
+        assertEquals(Integer.toString(hugeKey.length), header(dead, DlqHeaders.KEY_TRUNCATED));
+        assertEquals("enrich.deserialize", header(dead, DlqHeaders.STAGE));
+        assertFitsTheTopic(dead);
+        TestRecord<byte[], byte[]> second = dlq.readRecord();
+        assertArrayEquals(notUtf8, second.key());
+        assertNull(second.headers().lastHeader(DlqHeaders.KEY_TRUNCATED));
+    }
+
+    @Test
+    void deeplyNestedJsonAHugeNumberAndALoneSurrogateGoToTheDlqThenTheNextArticleIsEnriched() throws Exception {
+        start();
+        byte[] nested = ("{\"text\": \"x\", \"extra\": " + "[".repeat(200_000) + "]".repeat(200_000) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] hugeNumber = ("{\"text\": \"x\", \"extra\": 1" + "0".repeat(100_000) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        // Valid JSON, but a lone surrogate is not Unicode text: Jackson would write it back as bytes that are not UTF-8.
+        byte[] loneSurrogate = "{\"text\": \"Текст \\ud800 статьи\"}".getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput(bytes("nested"), nested);
+        raw.pipeInput(bytes("number"), hugeNumber);
+        raw.pipeInput(bytes("surrogate"), loneSurrogate);
+        RawArticle good = sample("002_54959cf6c2112d28.txt", null);
+        raw.pipeInput(bytes(good.id()), Json.mapper().writeValueAsBytes(good));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(List.of("nested", "number", "surrogate"),
+                dead.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
+        assertEquals("enrich.deserialize", header(dead.get(0), DlqHeaders.STAGE));
+        assertEquals("enrich.deserialize", header(dead.get(1), DlqHeaders.STAGE));
+        assertEquals("enrich.validate", header(dead.get(2), DlqHeaders.STAGE));
+        assertEquals("the article's text has a lone surrogate (U+D800) at index 6, which is not Unicode text",
+                header(dead.get(2), DlqHeaders.ERROR_MESSAGE));
+        assertEquals(good.id(), enriched.readRecord().key());
+    }
+
+    @Test
+    void anArticleIdTooLongForAKeyGoesToTheDlq() throws Exception {
+        start();
+        RawArticle article = sample("000_fd029c03a7c1386a.txt", null).withId("i".repeat(RecordLimits.MAX_KEY_BYTES + 1));
+        raw.pipeInput(bytes("long-id"), Json.mapper().writeValueAsBytes(article));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertEquals("enrich.validate", header(dead, DlqHeaders.STAGE));
+        assertEquals(InvalidArticleException.class.getName(), header(dead, DlqHeaders.ERROR_CLASS));
+        assertTrue(enriched.isEmpty());
+    }
+
+    @Test
+    void errorsOfTheEngineOnOneTextGoToTheDlqAndABrokenDeploymentStopsTheTopology() throws Exception {
+        List<Throwable> errors = List.of(new OutOfMemoryError("Java heap space"), new AssertionError("broken"),
+                new StackOverflowError(), new java.io.IOException("checked, thrown sneakily"));
+        ExtractionEngine real = ExtractionEngine.of(extractor);
+        start(new ExtractionEngine() {
+            @Override
+            public String version() {
+                return real.version();
+            }
+
+            @Override
+            public Extraction extract(String text, LocalDate publicationDate) {
+                if (text.startsWith("error ")) {
+                    sneakyThrow(errors.get(Integer.parseInt(text.substring(6))));
+                }
+                if (text.equals("missing class")) {
+                    throw new NoClassDefFoundError("kz/aqparat/extraction/Gone");
+                }
+                return real.extract(text, publicationDate);
+            }
+        });
+        for (int i = 0; i < errors.size(); i++) {
+            raw.pipeInput(bytes("e" + i), Json.mapper().writeValueAsBytes(
+                    new RawArticle("e" + i, null, null, null, null, "ru", "error " + i, NOW)));
+        }
+        RawArticle good = sample("001_aec7fbcbd8afe353.txt", null);
+        raw.pipeInput(bytes(good.id()), Json.mapper().writeValueAsBytes(good));
+
+        for (Throwable error : errors) {
+            TestRecord<byte[], byte[]> dead = dlq.readRecord();
+            assertEquals("enrich.extract", header(dead, DlqHeaders.STAGE));
+            assertEquals(error.getClass().getName(), header(dead, DlqHeaders.ERROR_CLASS));
+        }
+        assertEquals(good.id(), enriched.readRecord().key());
+
+        byte[] missingClass = Json.mapper().writeValueAsBytes(
+                new RawArticle("m1", null, null, null, null, "ru", "missing class", NOW));
+        assertThrows(Throwable.class, () -> raw.pipeInput(bytes("m1"), missingClass));
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void anExceptionEscapingTheProcessorSendsTheSourceRecordToTheDlqAndProcessingGoesOn() throws Exception {
+        RawArticle unlucky = sample("004_7a530bcb8f63bfca.txt", null);
+        start(ExtractionEngine.of(extractor), RecordLimits.MAX_ENRICHED_VALUE_BYTES, new EnrichListener() {
+            @Override
+            public void enriched(EnrichedArticle article) {
+                if (article.id().equals(unlucky.id())) {
+                    throw new IllegalStateException("a bug after enrichment");
+                }
+            }
+        });
+        byte[] unluckyValue = Json.mapper().writeValueAsBytes(unlucky);
+        raw.pipeInput(new TestRecord<>(bytes(unlucky.id()), unluckyValue,
+                new RecordHeaders().add("trace-id", bytes("t-9"))));
+        RawArticle next = sample("001_aec7fbcbd8afe353.txt", null);
+        raw.pipeInput(bytes(next.id()), Json.mapper().writeValueAsBytes(next));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertArrayEquals(bytes(unlucky.id()), dead.key());
+        assertArrayEquals(unluckyValue, dead.value());
+        assertEquals("streams.process", header(dead, DlqHeaders.STAGE));
+        assertEquals("enrich-service", header(dead, DlqHeaders.SERVICE));
+        assertEquals(IllegalStateException.class.getName(), header(dead, DlqHeaders.ERROR_CLASS));
+        assertEquals("t-9", header(dead, "trace-id"));
+        assertOrigin(dead, 0);
+        assertEquals(next.id(), enriched.readRecord().key());
+        assertTrue(enriched.isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     @Test
@@ -264,6 +514,17 @@ class EnrichTopologyTest {
         String description = EnrichTopology.build(extractor, CLOCK).describe().toString();
         assertFalse(description.contains("KSTREAM-"), description);
         assertFalse(description.contains("KTABLE-"), description);
+    }
+
+    /**
+     * The record, in a batch of its own as the producer would write it (61 bytes of batch header, at most 21 of
+     * record framing, header framing counted by DeadLetter.size), within the topics' max.message.bytes and Kafka's
+     * default 1 MiB.
+     */
+    private static void assertFitsTheTopic(TestRecord<byte[], byte[]> record) {
+        long size = 61 + 21 + (record.key() == null ? 0 : record.key().length)
+                + (record.value() == null ? 0 : record.value().length) + DeadLetter.size(record.headers());
+        assertTrue(size <= 1024 * 1024 && size <= RecordLimits.MAX_RECORD_BYTES, size + " bytes");
     }
 
     private static void assertOrigin(TestRecord<byte[], byte[]> dead, long offset) {

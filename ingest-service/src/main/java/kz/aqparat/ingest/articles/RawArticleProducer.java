@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.Properties;
 import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.RawArticle;
+import kz.aqparat.contracts.RecordLimits;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,7 +29,7 @@ final class RawArticleProducer {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-articles-raw");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, config.getMaxArticleBytes() * 2 + 4096));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_RECORD_BYTES);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // Articles are ~5 KB: the default 16 KB batch holds three, and the broker's cost is per batch and request.

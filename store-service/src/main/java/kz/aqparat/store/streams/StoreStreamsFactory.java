@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import kz.aqparat.contracts.TopicInitializer;
+import kz.aqparat.service.limits.StreamsRecordLimits;
 import kz.aqparat.store.live.LiveUpdates;
 import kz.aqparat.store.topology.ReceivedArticle;
 import kz.aqparat.store.topology.StoreTopology;
@@ -24,6 +25,8 @@ public class StoreStreamsFactory {
                                                    @Value("${aqparat.topic.replication:1}") short replication) {
         // Streams fails on a missing source topic, so the topics exist before it starts.
         TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
+        // micronaut-kafka-streams creates the application from this configuration after this bean exists.
+        StreamsRecordLimits.applyTo(builder.getConfiguration());
         // micronaut-kafka-streams builds the topology with the streams properties, so topology.optimization applies.
         return StoreTopology.addTo(builder, liveUpdates);
     }

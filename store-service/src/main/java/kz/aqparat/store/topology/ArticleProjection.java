@@ -1,6 +1,8 @@
 package kz.aqparat.store.topology;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -32,13 +34,28 @@ public record ArticleProjection(String id, String source, String url, String tit
         return enrichment == null ? null : enrichment.processedAt();
     }
 
-    /** An entity: its type, name and region, and how many mentions it has. */
+    /**
+     * An entity: its type, name and region, and how many mentions it has: its {@code mentionCount} when the
+     * article gives one (enrich-service then listed only some of them), else the length of its mention list.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record NamedEntity(EntityType type, String name, String region,
                               @JsonDeserialize(using = ElementCount.class) Integer mentions) {
 
         public NamedEntity {
             mentions = mentions == null ? 0 : mentions;
+        }
+
+        @JsonCreator
+        static NamedEntity of(@JsonProperty("type") EntityType type, @JsonProperty("name") String name,
+                              @JsonProperty("region") String region,
+                              @JsonProperty("mentionCount") Integer mentionCount,
+                              @JsonProperty("mentions") @JsonDeserialize(using = ElementCount.class)
+                              Integer listed) {
+            if (mentionCount != null && mentionCount < 0) {
+                throw new IllegalArgumentException("mentionCount is negative: " + mentionCount);
+            }
+            return new NamedEntity(type, name, region, mentionCount != null ? mentionCount : listed);
         }
     }
 

@@ -24,9 +24,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *
  * <ol>
  *   <li><b>Input</b> {@code articles.enriched}, key = article id, value = an enriched article's JSON, read as its
- *       bytes plus a small {@link ArticleProjection} parsed once (a value that cannot be parsed goes to
- *       {@code articles.dlq} through the deserialization exception handler; a null value, a tombstone, deletes the
- *       article). Processor {@code latest-version} ({@link LatestVersionProcessor}) with the stores
+ *       bytes plus a small {@link ArticleProjection} parsed once (a record that cannot be parsed, or is outside
+ *       {@link kz.aqparat.contracts.RecordLimits}: no key, a key that is not UTF-8 or too long, a value or headers
+ *       too large, an entity name or region too long for a view key, goes to {@code articles.dlq} through the
+ *       deserialization exception handler, so that everything the topology writes fits its topics; a null value, a
+ *       tombstone, deletes the article). Processor {@code latest-version} ({@link LatestVersionProcessor}) with the stores
  *       <ul>
  *         <li>{@link Stores#ARTICLE_VERSIONS} (RocksDB, logged): article id → {@link ArticleVersion}, the
  *             {@code enrichment.processedAt} of the version the views count and its contributions to each view,
@@ -89,7 +91,7 @@ public final class StoreTopology {
         }
 
         KStream<String, ReceivedArticle> enriched = builder.stream(Topics.ARTICLES_ENRICHED.name(),
-                Consumed.with(keys, ReceivedArticle.serde()).withName("articles-enriched-source"));
+                Consumed.with(ArticleKey.serde(), ReceivedArticle.serde()).withName("articles-enriched-source"));
         enriched.process(() -> new LatestVersionProcessor(listener), Named.as("latest-version"),
                         stores.toArray(String[]::new))
                 .to(Topics.ARTICLES_STORE.name(), Produced.with(keys, Serdes.ByteArray())
