@@ -6,11 +6,11 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import kz.aqparat.contracts.TopicInitializer;
 import kz.aqparat.enrich.metrics.EnrichCounters;
 import kz.aqparat.enrich.topology.EnrichTopology;
 import kz.aqparat.enrich.topology.ExtractionEngine;
 import kz.aqparat.extraction.ArticleExtractor;
+import kz.aqparat.service.kafka.PipelineTopics;
 import org.apache.kafka.streams.kstream.KStream;
 
 /** Wires {@link EnrichTopology} into micronaut-kafka-streams' default Kafka Streams application. */
@@ -31,14 +31,12 @@ public class EnrichStreamsFactory {
     @Singleton
     KStream<byte[], byte[]> enrichStream(@Named("default") ConfiguredStreamBuilder builder,
                                          ArticleExtractor extractor, Clock clock, EnrichCounters counters,
-                                         @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                                         @Value("${aqparat.topic.partitions:3}") int partitions,
-                                         @Value("${aqparat.topic.replication:1}") short replication,
+                                         PipelineTopics topics,
                                          @Value("${aqparat.enrich.max-enriched-bytes:"
                                                  + EnrichTopology.DEFAULT_MAX_ENRICHED_BYTES + "}")
                                          int maxEnrichedBytes) {
         // Streams fails on a missing source topic, so the topics must exist before it starts.
-        TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
+        topics.ensureExist();
         return EnrichTopology.addTo(builder, ExtractionEngine.of(extractor), clock, counters, maxEnrichedBytes);
     }
 }
