@@ -69,6 +69,7 @@ class SecuredKafkaE2EIT {
     @Test
     void withAWrongPasswordEachServiceStopsAtStartUpNamingTheRefusedAuthentication() throws Exception {
         List<ServiceProcess> services = new ArrayList<>();
+        long start = System.nanoTime();
         for (String name : SERVICES) {
             services.add(start(name, "wrong-" + name, KafkaBroker.plainJaasConfig(USER, "not-the-password")));
         }
@@ -80,6 +81,9 @@ class SecuredKafkaE2EIT {
             assertTrue(service.process().process().exitValue() != 0, service.name() + " exited 0:\n" + log);
             assertTrue(log.contains("refused authentication") && log.contains("Invalid username or password"),
                     service.name() + " did not say why it stopped:\n" + log);
+            System.out.printf("%s stopped within %d s of start: %s%n", service.name(),
+                    Duration.ofNanos(System.nanoTime() - start).toSeconds(),
+                    log.lines().filter(line -> line.contains("refused authentication")).findFirst().orElseThrow());
         }
     }
 
