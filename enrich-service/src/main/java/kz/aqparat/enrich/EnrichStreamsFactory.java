@@ -6,12 +6,12 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import kz.aqparat.contracts.TopicInitializer;
 import kz.aqparat.enrich.metrics.EnrichCounters;
 import kz.aqparat.enrich.topology.EnrichTopology;
 import kz.aqparat.enrich.topology.ExtractionEngine;
 import kz.aqparat.extraction.ArticleExtractor;
 import kz.aqparat.service.limits.StreamsRecordLimits;
+import kz.aqparat.service.kafka.PipelineTopics;
 import org.apache.kafka.streams.kstream.KStream;
 
 /** Wires {@link EnrichTopology} into micronaut-kafka-streams' default Kafka Streams application. */
@@ -32,11 +32,9 @@ public class EnrichStreamsFactory {
     @Singleton
     KStream<byte[], byte[]> enrichStream(@Named("default") ConfiguredStreamBuilder builder,
                                          ArticleExtractor extractor, Clock clock, EnrichCounters counters,
-                                         @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                                         @Value("${aqparat.topic.partitions:3}") int partitions,
-                                         @Value("${aqparat.topic.replication:1}") short replication) {
+                                         PipelineTopics topics) {
         // Streams fails on a missing source topic, so the topics must exist before it starts.
-        TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
+        topics.ensureExist();
         // micronaut-kafka-streams creates the application from this configuration after this bean exists.
         StreamsRecordLimits.applyTo(builder.getConfiguration());
         return EnrichTopology.addTo(builder, ExtractionEngine.of(extractor), clock, counters);

@@ -367,7 +367,7 @@ class StoreIT {
         assertEquals(200, health.statusCode(), health.body());
         JsonNode body = Json.mapper().readTree(health.body());
         assertEquals("UP", body.get("status").asText(), health.body());
-        assertEquals("RUNNING", body.at("/details/storeStreams/details/state").asText(), health.body());
+        assertEquals("RUNNING", body.at("/details/kafkaStreamsRunning/details/default").asText(), health.body());
 
         HttpResponse<String> metrics = store.get("/prometheus");
         assertEquals(200, metrics.statusCode());

@@ -21,7 +21,8 @@ import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.EntityType;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.RegionCount;
-import kz.aqparat.contracts.TopicInitializer;
+import kz.aqparat.service.kafka.KafkaClientProperties;
+import kz.aqparat.service.kafka.PipelineTopics;
 import kz.aqparat.testing.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -61,7 +62,8 @@ class StoreUpgradeIT {
     }
 
     private static void upgrade(KafkaBroker broker, String applicationId) throws Exception {
-        TopicInitializer.ensureTopics(broker.bootstrapServers(), PARTITIONS, (short) 1);
+        new PipelineTopics(KafkaClientProperties.of(Map.of("bootstrap.servers", broker.bootstrapServers())), PARTITIONS,
+                (short) 1).ensureExist();
         // The task of the article's partition restores these: the changelog partition is the input partition.
         int partition = Utils.toPositive(Utils.murmur2(ID.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
         Map<String, Map<String, Object>> oldState = Map.of(

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import kz.aqparat.cli.kafka.KafkaClientSettings;
 import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.RawArticle;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -89,9 +89,7 @@ final class PassThroughLimit {
         List<String> appIds = new ArrayList<>();
         List<KafkaStreams> apps = new ArrayList<>();
         Path stateDir = Files.createTempDirectory("aqparat-bench-limit");
-        Properties adminProps = new Properties();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(adminProps)) {
+        try (Admin admin = Admin.create(KafkaClientSettings.forClient(bootstrap))) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, replication)).toList())
                     .all().get(30, TimeUnit.SECONDS);
             try {
@@ -123,8 +121,7 @@ final class PassThroughLimit {
 
     private static Result measure(String bootstrap, String input, String output, int stages, int partitions,
                                   List<byte[][]> records, int passes, Duration timeout) throws Exception {
-        Properties consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties consumerProps = KafkaClientSettings.forClient(bootstrap);
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
@@ -197,8 +194,7 @@ final class PassThroughLimit {
 
     /** As ingest's producer for articles.raw. */
     private static Properties producerConfig(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaClientSettings.forClient(bootstrap);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-limit-producer");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -211,9 +207,8 @@ final class PassThroughLimit {
 
     private static Properties streamsConfig(String bootstrap, String appId, Path stateDir, short replication,
                                             Map<String, Object> overrides) {
-        Properties props = new Properties();
+        Properties props = KafkaClientSettings.forClient(bootstrap);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import kz.aqparat.cli.kafka.KafkaClientSettings;
 import kz.aqparat.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,8 +29,7 @@ final class StoreTopicWatcher implements AutoCloseable {
     private volatile Throwable failure;
 
     StoreTopicWatcher(String bootstrap, String urlPrefix, VisibilityTracker tracker) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaClientSettings.forClient(bootstrap);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-store-watcher");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,10 +1,9 @@
 package kz.aqparat.cli.bench;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import kz.aqparat.cli.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 final class TopicPartitions {
 
@@ -12,9 +11,7 @@ final class TopicPartitions {
     }
 
     static int of(String bootstrap, String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(KafkaClientSettings.forClient(bootstrap))) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                     .partitions().size();
         }

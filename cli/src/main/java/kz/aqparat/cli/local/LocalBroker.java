@@ -119,7 +119,7 @@ public final class LocalBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "num.partitions=1",
-                // Topics are created by the services (TopicInitializer) with their intended settings.
+                // Topics are created by the services (PipelineTopics) with their intended settings.
                 "auto.create.topics.enable=false",
                 "");
         Path file = dataDir.resolve("server.properties");

@@ -3,19 +3,18 @@ package kz.aqparat.ingest.articles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import kz.aqparat.contracts.TopicInitializer;
 import kz.aqparat.contracts.Topics;
+import kz.aqparat.service.kafka.KafkaClientProperties;
+import kz.aqparat.service.kafka.PipelineTopics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,6 +65,7 @@ public class ArticleIdView {
 
     /** id -> fingerprint -> the write of that version (completed once it is in Kafka). Inner maps are immutable. */
     private final Map<String, Map<String, CompletableFuture<Void>>> ids = new ConcurrentHashMap<>();
+    private final KafkaClientProperties kafka;
     private final KafkaConsumer<String, Void> consumer;
     private final KafkaClientMetrics metrics;
     private final Thread thread;
@@ -73,18 +73,14 @@ public class ArticleIdView {
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    public ArticleIdView(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                         @Value("${aqparat.topic.partitions:3}") int partitions,
-                         @Value("${aqparat.topic.replication:1}") short replication,
-                         MeterRegistry registry) {
-        TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-article-id-view");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    public ArticleIdView(KafkaClientProperties kafka, PipelineTopics topics, MeterRegistry registry) {
+        this.kafka = kafka;
+        topics.ensureExist();
         Deserializer<Void> skipValue = (topic, data) -> null;
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), skipValue);
+        this.consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-article-id-view",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), skipValue);
         this.metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);
         this.thread = new Thread(this::run, "article-id-view");
@@ -178,7 +174,7 @@ public class ArticleIdView {
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException e) {
-                    LOG.warn("article id view: {}; retrying", e.toString());
+                    LOG.warn("article id view: {}; retrying", kafka.explain(e));
                     Thread.sleep(1000);
                 }
             }
@@ -187,7 +183,7 @@ public class ArticleIdView {
         } catch (Throwable e) {
             if (running) {
                 failure = e;
-                LOG.error("article id view stopped; this instance can no longer tell duplicates", e);
+                LOG.error("article id view stopped; this instance can no longer tell duplicates: {}", kafka.explain(e), e);
             }
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));

@@ -1,6 +1,5 @@
 package kz.aqparat.ingest.articles;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import kz.aqparat.contracts.ArticleIds;
 import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.Topics;
+import kz.aqparat.service.kafka.KafkaClientProperties;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -42,9 +42,9 @@ public class ArticleWriter {
     private final IngestMetrics metrics;
     private final Duration timeout;
 
-    public ArticleWriter(@Value("${kafka.bootstrap.servers}") String bootstrapServers, ArticleIdView ids,
+    public ArticleWriter(KafkaClientProperties kafka, ArticleIdView ids,
                          IngestMetrics metrics, IngestConfiguration config, MeterRegistry registry) {
-        this.producer = RawArticleProducer.create(bootstrapServers, config, registry);
+        this.producer = RawArticleProducer.create(kafka, config, registry);
         this.ids = ids;
         this.metrics = metrics;
         this.clock = Clock.systemUTC();

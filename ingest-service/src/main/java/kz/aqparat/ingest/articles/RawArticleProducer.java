@@ -2,10 +2,12 @@ package kz.aqparat.ingest.articles;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.RecordLimits;
+import kz.aqparat.service.kafka.KafkaClientProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,11 +23,10 @@ final class RawArticleProducer {
     private RawArticleProducer() {
     }
 
-    static Producer<String, RawArticle> create(String bootstrapServers, IngestConfiguration config,
+    static Producer<String, RawArticle> create(KafkaClientProperties kafka, IngestConfiguration config,
                                                MeterRegistry registry) {
         long timeoutMs = config.getSendTimeout().toMillis();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-articles-raw");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -39,7 +40,7 @@ final class RawArticleProducer {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 3);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeoutMs / 3));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs * 2 / 3));
-        KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(props, new StringSerializer(),
+        KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(kafka.producer(props), new StringSerializer(),
                 new JsonSerde<>(RawArticle.class).serializer());
         new KafkaClientMetrics(producer).bindTo(registry);
         return producer;

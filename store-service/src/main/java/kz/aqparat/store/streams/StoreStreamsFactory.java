@@ -2,11 +2,10 @@ package kz.aqparat.store.streams;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import kz.aqparat.contracts.TopicInitializer;
 import kz.aqparat.service.limits.StreamsRecordLimits;
+import kz.aqparat.service.kafka.PipelineTopics;
 import kz.aqparat.store.live.LiveUpdates;
 import kz.aqparat.store.topology.ReceivedArticle;
 import kz.aqparat.store.topology.StoreTopology;
@@ -19,12 +18,9 @@ public class StoreStreamsFactory {
     @Singleton
     @Named("default")
     KStream<String, ReceivedArticle> storeTopology(@Named("default") ConfiguredStreamBuilder builder,
-                                                   LiveUpdates liveUpdates,
-                                                   @Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                                                   @Value("${aqparat.topic.partitions:3}") int partitions,
-                                                   @Value("${aqparat.topic.replication:1}") short replication) {
+                                                   LiveUpdates liveUpdates, PipelineTopics topics) {
         // Streams fails on a missing source topic, so the topics exist before it starts.
-        TopicInitializer.ensureTopics(bootstrapServers, partitions, replication);
+        topics.ensureExist();
         // micronaut-kafka-streams creates the application from this configuration after this bean exists.
         StreamsRecordLimits.applyTo(builder.getConfiguration());
         // micronaut-kafka-streams builds the topology with the streams properties, so topology.optimization applies.

@@ -1,23 +1,31 @@
-package kz.aqparat.enrich.health;
+package kz.aqparat.service.health;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
 
 /**
- * UP only while every Kafka Streams application of the service is RUNNING. micronaut-kafka-streams' own indicator
- * also reports UP while REBALANCING, when the service is not processing yet.
+ * {@code kafkaStreamsRunning} in {@code /health}: UP only while every Kafka Streams application of the service is
+ * RUNNING, with each application's state as details. micronaut-kafka-streams' own {@code kafkaStreams} indicator
+ * also reports UP while REBALANCING, when nothing is processed yet and the stores may be restoring or moving, so
+ * interactive queries cannot be trusted. Reads the applications' state only: it never waits for Kafka.
  */
 @Singleton
+@Readiness
+@Requires(classes = {KafkaStreams.class, KafkaStreamsFactory.class})
 public class StreamsRunningHealthIndicator implements HealthIndicator {
+
+    public static final String NAME = "kafkaStreamsRunning";
 
     private final KafkaStreamsFactory streamsFactory;
 
@@ -34,7 +42,7 @@ public class StreamsRunningHealthIndicator implements HealthIndicator {
             states.put(entry.getValue().getName(), state.name());
             allRunning &= state == KafkaStreams.State.RUNNING;
         }
-        return Publishers.just(HealthResult.builder("kafkaStreamsRunning", allRunning ? HealthStatus.UP : HealthStatus.DOWN)
+        return Publishers.just(HealthResult.builder(NAME, allRunning ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(states)
                 .build());
     }
