@@ -188,8 +188,10 @@ final class ChaosRun {
         List<SteadyPusher.Attempt> attempts = pusher.attempts();
         int answers503 = (int) attempts.stream().filter(a -> a.status() == 503).count();
         int retryAfterMissing = (int) attempts.stream().filter(a -> a.status() == 503 && !a.retryAfter()).count();
-        long maxAnswer = attempts.stream().filter(a -> a.status() > 0).mapToLong(SteadyPusher.Attempt::millis)
-                .max().orElse(0);
+        SteadyPusher.Attempt slowest = attempts.stream().filter(a -> a.status() > 0)
+                .max(java.util.Comparator.comparingLong(SteadyPusher.Attempt::millis)).orElse(null);
+        long maxAnswer = slowest == null ? 0 : slowest.millis();
+        int maxAnswerStatus = slowest == null ? 0 : slowest.status();
         int noAnswer = (int) attempts.stream().filter(a -> a.status() < 0).count();
         if (retryAfterMissing > 0) {
             failures.add(retryAfterMissing + " 503 answer(s) without Retry-After");
@@ -234,7 +236,8 @@ final class ChaosRun {
         }
         return new ScenarioResult(scenario.id(), failures.isEmpty(), options.articles(), acceptedNow.size(),
                 storedNow, lostIds.size(), newlyDoubled.size(), mismatch == null, round(recovery), round(drain),
-                byPipeline.size(), rawDuplicates, unreadable.size(), dlq, answers503, retryAfterMissing, maxAnswer, outageAnswers,
+                byPipeline.size(), rawDuplicates, unreadable.size(), dlq, answers503, retryAfterMissing, maxAnswer, maxAnswerStatus,
+                outageAnswers,
                 outage503, outageAccepted, outageMax, noAnswer, gaveUp, round(seconds(start)), failures);
     }
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kz.aqparat.contracts.Topics;
 import kz.aqparat.cli.local.KafkaClients;
 import kz.aqparat.cli.local.LocalBroker;
 import kz.aqparat.cli.local.LocalPipeline;
@@ -62,16 +65,21 @@ enum Scenario {
         }
     },
     /**
-     * SIGKILL of two brokers of three: fewer than {@code min.insync.replicas} replicas are left (and no controller
+     * SIGKILL of two brokers of three (all but the leader of most {@code articles.raw} partitions): fewer than {@code min.insync.replicas} replicas are left (and no controller
      * majority), so Kafka cannot take a write; ingest must answer 503 with {@code Retry-After} within its send
      * timeout, and no 202. Both are restarted after a while.
      */
     KAFKA_UNWRITABLE("kafka-unwritable", Duration.ofSeconds(12)) {
         @Override
         List<LocalBroker> inject(ChaosStack stack) {
+            // The survivor leads most of articles.raw, so that ingest's writes reach a leader that has them but
+            // cannot get them replicated (NOT_ENOUGH_REPLICAS, timeouts), not only leaderless partitions.
+            int survivor = leaderOfMostRawPartitions(stack);
             List<LocalBroker> victims = new ArrayList<>();
-            for (int i = 2; i <= ChaosStack.BROKERS; i++) {
-                victims.add(stack.broker(i));
+            for (int i = 1; i <= ChaosStack.BROKERS; i++) {
+                if (i != survivor) {
+                    victims.add(stack.broker(i));
+                }
             }
             victims.forEach(LocalBroker::kill);
             return victims;
@@ -124,6 +132,18 @@ enum Scenario {
         return Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no scenario " + id + "; known: "
                         + Arrays.stream(values()).map(Scenario::id).toList()));
+    }
+
+    private static int leaderOfMostRawPartitions(ChaosStack stack) {
+        try (Admin admin = KafkaClients.admin(stack.bootstrapServers(), 10_000)) {
+            Map<Integer, Long> led = admin.describeTopics(List.of(Topics.ARTICLES_RAW.name())).allTopicNames().get()
+                    .get(Topics.ARTICLES_RAW.name()).partitions().stream()
+                    .filter(p -> p.leader() != null)
+                    .collect(Collectors.groupingBy(p -> p.leader().id(), Collectors.counting()));
+            return led.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(1);
+        } catch (Exception e) {
+            return 1;
+        }
     }
 
     /** The node id of the active KRaft controller (the quorum leader), or 1 if it cannot be told. */

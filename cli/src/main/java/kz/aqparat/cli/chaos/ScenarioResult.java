@@ -23,6 +23,7 @@ import java.util.List;
  * @param answers503          503 answers during the scenario
  * @param retryAfterMissing   503 answers without {@code Retry-After}
  * @param maxAnswerMillis     the slowest answer of ingest during the scenario
+ * @param maxAnswerStatus     its HTTP status
  * @param outageAnswers       answers to requests sent while Kafka could not take writes (writes-refused only)
  * @param outage503           of them, 503
  * @param outageAccepted      of them, 202 (each must be stored)
@@ -36,6 +37,7 @@ record ScenarioResult(String name, boolean passed, int pushed, int accepted, int
                       boolean viewsMatch, double recoverySeconds, double drainSeconds, int doubledByPipeline,
                       int rawDuplicates,
                       int unreadable, long dlq, int answers503, int retryAfterMissing, long maxAnswerMillis,
+                      int maxAnswerStatus,
                       int outageAnswers, int outage503, int outageAccepted, long outageMaxAnswerMillis,
                       int noAnswer, int gaveUp, double durationSeconds, List<String> failures) {
 }

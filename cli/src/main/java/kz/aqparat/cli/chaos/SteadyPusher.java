@@ -35,7 +35,7 @@ final class SteadyPusher {
     record Outcome(long article, String id, boolean accepted, int lastStatus, int attempts) {
     }
 
-    private static final int MAX_ATTEMPTS = 12;
+    private static final int MAX_ATTEMPTS = 20;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(8);
 
     private final Supplier<URI> ingest;
