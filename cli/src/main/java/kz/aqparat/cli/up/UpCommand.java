@@ -109,7 +109,9 @@ public final class UpCommand implements Callable<Integer> {
             bootstrapServers = cluster.bootstrapServers();
             if (brokers > 1) {
                 // The services' own topics and Kafka Streams' internal topics on every broker (up to 3).
-                serviceEnv = Map.of("AQPARAT_TOPIC_REPLICATION", Integer.toString(Math.min(3, brokers)));
+                String replication = Integer.toString(Math.min(3, brokers));
+                serviceEnv = Map.of("AQPARAT_TOPIC_REPLICATION", replication,
+                        "KAFKA_STREAMS_DEFAULT_REPLICATION_FACTOR", replication);
             }
         }
         say(out, "starting ingest-service :" + ingestPort + ", enrich-service :" + enrichPort
