@@ -29,8 +29,13 @@ final class ChaosRun {
     static final Duration ANSWER_SLACK = Duration.ofSeconds(2);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration VIEWS_TIMEOUT = Duration.ofSeconds(90);
-    /** After the load's last first attempt, how long articles still waiting for a 202 are retried. */
-    private static final Duration RETRY_GRACE = Duration.ofSeconds(75);
+    /**
+     * How long articles still without a 202 are retried once the stack is whole again (and the load's last
+     * article has been sent once); until the repair they are retried as long as it takes.
+     */
+    private static final Duration RETRY_GRACE = Duration.ofSeconds(60);
+    /** A bound on the load of one scenario, repair included (each wait of the repair has its own bound too). */
+    private static final Duration LOAD_BOUND = Duration.ofMinutes(12);
 
     private final RepoLayout layout;
     private final ChaosStack stack;
@@ -85,7 +90,7 @@ final class ChaosRun {
         long start = System.nanoTime();
         Thread loader = new Thread(() -> {
             try {
-                pusher.run(first, options.articles(), options.rate(), load.plus(RETRY_GRACE));
+                pusher.run(first, options.articles(), options.rate(), LOAD_BOUND);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -108,7 +113,8 @@ final class ChaosRun {
             recovery = seconds(repairAt);
             failures.add("recovery failed: " + e.getMessage());
         }
-        loader.join(load.plus(RETRY_GRACE).plus(requestTimeout).plusSeconds(10).toMillis());
+        pusher.retryUntil(Math.max(System.nanoTime(), start + load.toNanos()) + RETRY_GRACE.toNanos());
+        loader.join(LOAD_BOUND.plus(requestTimeout).plusSeconds(10).toMillis());
         long loadEnd = System.nanoTime();
 
         Map<Long, SteadyPusher.Outcome> outcomes = pusher.outcomes();
@@ -230,6 +236,10 @@ final class ChaosRun {
         }
         int gaveUp = (int) outcomes.values().stream().filter(o -> !o.accepted()).count()
                 + (options.articles() - outcomes.size());
+        if (gaveUp > 0) {
+            failures.add(gaveUp + " article(s) never accepted, though retried for " + RETRY_GRACE.toSeconds()
+                    + " s after the repair");
+        }
         List<String> dead = stack.deadServices();
         if (!dead.isEmpty()) {
             failures.add("services died: " + dead);

@@ -35,7 +35,7 @@ final class SteadyPusher {
     record Outcome(long article, String id, boolean accepted, int lastStatus, int attempts) {
     }
 
-    private static final int MAX_ATTEMPTS = 20;
+    private static final int MAX_ATTEMPTS = 60;
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(8);
 
     private final Supplier<URI> ingest;
@@ -45,6 +45,8 @@ final class SteadyPusher {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
+    /** No retry is scheduled past this {@link System#nanoTime()}; set again once the fault is repaired. */
+    private volatile long retryDeadline;
 
     /**
      * @param ingest         the ingest base URI (looked up per request: a restarted stack keeps its ports)
@@ -59,32 +61,41 @@ final class SteadyPusher {
 
     /**
      * Pushes articles {@code [first, first + count)}, the i-th first sent at {@code i / rate} seconds; returns when
-     * each has an outcome or {@code retryDeadline} (from the start) has passed.
+     * each has an outcome, or when the retry deadline ({@code retryFor} from the start, or as moved by
+     * {@link #retryUntil}) has passed.
      */
-    void run(long first, int count, double rate, Duration retryDeadline) throws InterruptedException {
+    void run(long first, int count, double rate, Duration retryFor) throws InterruptedException {
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(16, r -> {
             Thread t = new Thread(r, "chaos-push");
             t.setDaemon(true);
             return t;
         });
         CountDownLatch done = new CountDownLatch(count);
-        long start = System.nanoTime();
-        long deadline = start + retryDeadline.toNanos();
+        retryDeadline = System.nanoTime() + retryFor.toNanos();
         try {
             for (int i = 0; i < count; i++) {
                 long article = first + i;
                 long delayNanos = (long) (i * 1e9 / rate);
-                executor.schedule(() -> attempt(executor, article, 1, deadline, done), delayNanos,
-                        TimeUnit.NANOSECONDS);
+                executor.schedule(() -> attempt(executor, article, 1, done), delayNanos, TimeUnit.NANOSECONDS);
             }
-            done.await(retryDeadline.toMillis() + requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            // Waits past the deadline by one request's time at most: the last attempts may still be under way.
+            while (!done.await(1, TimeUnit.SECONDS)) {
+                if (System.nanoTime() > retryDeadline + requestTimeout.toNanos() + 5_000_000_000L) {
+                    break;
+                }
+            }
         } finally {
             executor.shutdownNow();
             executor.awaitTermination(requestTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void attempt(ScheduledExecutorService executor, long article, int n, long deadline, CountDownLatch done) {
+    /** From now on, retries are scheduled until {@code deadlineNanos} ({@link System#nanoTime()}) only. */
+    void retryUntil(long deadlineNanos) {
+        retryDeadline = deadlineNanos;
+    }
+
+    private void attempt(ScheduledExecutorService executor, long article, int n, CountDownLatch done) {
         Attempt a = send(article);
         attempts.add(a);
         boolean accepted = a.status() == 202 || a.status() == 200;
@@ -92,9 +103,9 @@ final class SteadyPusher {
                 && n < MAX_ATTEMPTS;
         long delayMillis = a.status() == 503 && a.retryAfter() ? 1_000
                 : Math.min(MAX_RETRY_DELAY.toMillis(), 1_000L << Math.min(n - 1, 4));
-        if (retry && System.nanoTime() + delayMillis * 1_000_000 < deadline && !executor.isShutdown()) {
+        if (retry && System.nanoTime() + delayMillis * 1_000_000 < retryDeadline && !executor.isShutdown()) {
             try {
-                executor.schedule(() -> attempt(executor, article, n + 1, deadline, done), delayMillis,
+                executor.schedule(() -> attempt(executor, article, n + 1, done), delayMillis,
                         TimeUnit.MILLISECONDS);
                 return;
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
