@@ -139,6 +139,9 @@ public final class ChaosCommand implements Callable<Integer> {
             for (String failure : r.failures()) {
                 out.println("    - " + failure);
             }
+            for (String note : r.notes()) {
+                out.println("    (noted) " + note);
+            }
         }
         out.printf(Locale.ROOT, "%d scenario(s): %d passed and %d failed, in %.0f s%n", results.size(),
                 results.stream().filter(ScenarioResult::passed).count(),

@@ -66,7 +66,8 @@ final class ChaosRun {
             for (Scenario scenario : options.scenarios()) {
                 ScenarioResult result = run(scenario, audit);
                 results.add(result);
-                say(scenario.id() + (result.passed() ? " passed" : " FAILED: " + result.failures()));
+                say(scenario.id() + (result.passed() ? " passed" : " FAILED: " + result.failures())
+                        + (result.notes().isEmpty() ? "" : "; noted: " + result.notes()));
                 if (!result.failures().isEmpty() && result.failures().stream().anyMatch(f -> f.startsWith("recovery"))) {
                     say("the stack did not recover; the remaining scenarios are skipped");
                     break;
@@ -199,6 +200,13 @@ final class ChaosRun {
         long maxAnswer = slowest == null ? 0 : slowest.millis();
         int maxAnswerStatus = slowest == null ? 0 : slowest.status();
         int noAnswer = (int) attempts.stream().filter(a -> a.status() < 0).count();
+        List<SteadyPusher.Attempt> other = attempts.stream()
+                .filter(a -> a.status() > 0 && a.status() != 200 && a.status() != 202 && a.status() != 503).toList();
+        List<String> notes = new ArrayList<>();
+        if (!other.isEmpty()) {
+            notes.add(other.size() + " answer(s) other than 202, 200 and 503, e.g. HTTP " + other.get(0).status() + " "
+                    + abbreviate(other.get(0).error()));
+        }
         if (retryAfterMissing > 0) {
             failures.add(retryAfterMissing + " 503 answer(s) without Retry-After");
         }
@@ -248,7 +256,12 @@ final class ChaosRun {
                 storedNow, lostIds.size(), newlyDoubled.size(), mismatch == null, round(recovery), round(drain),
                 byPipeline.size(), rawDuplicates, unreadable.size(), dlq, answers503, retryAfterMissing, maxAnswer, maxAnswerStatus,
                 outageAnswers,
-                outage503, outageAccepted, outageMax, noAnswer, gaveUp, round(seconds(start)), failures);
+                outage503, outageAccepted, outageMax, noAnswer, other.size(), gaveUp, round(seconds(start)),
+                failures, notes);
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() <= 300 ? s : s.substring(0, 300) + "...";
     }
 
     private static double seconds(long sinceNanos) {

@@ -29,7 +29,11 @@ import java.util.List;
  * @param outageAccepted      of them, 202 (each must be stored)
  * @param outageMaxAnswerMillis the slowest of them
  * @param noAnswer            attempts that got no HTTP answer (connection refused or reset, timeout)
+ * @param otherAnswers        answers other than 202, 200 and 503 (e.g. a 500 while ingest shuts down), retried
+ *                            when 5xx; noted, not a failure
  * @param gaveUp              articles still without a 202/200 when the pusher's attempts ran out
+ * @param failures            why the scenario failed, empty when it passed
+ * @param notes               what is worth a look but fails nothing
  */
 @JsonPropertyOrder({"name", "passed", "pushed", "accepted", "stored", "lost", "doubled", "viewsMatch",
         "recoverySeconds"})
@@ -39,5 +43,6 @@ record ScenarioResult(String name, boolean passed, int pushed, int accepted, int
                       int unreadable, long dlq, int answers503, int retryAfterMissing, long maxAnswerMillis,
                       int maxAnswerStatus,
                       int outageAnswers, int outage503, int outageAccepted, long outageMaxAnswerMillis,
-                      int noAnswer, int gaveUp, double durationSeconds, List<String> failures) {
+                      int noAnswer, int otherAnswers, int gaveUp, double durationSeconds, List<String> failures,
+                      List<String> notes) {
 }

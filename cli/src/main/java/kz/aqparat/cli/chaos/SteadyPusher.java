@@ -99,7 +99,8 @@ final class SteadyPusher {
         Attempt a = send(article);
         attempts.add(a);
         boolean accepted = a.status() == 202 || a.status() == 200;
-        boolean retry = !accepted && (a.status() == -1 || a.status() == 503 || a.status() == 429)
+        // As a feed client would: again after no answer, a 429 or any 5xx; a 4xx other than 429 is final.
+        boolean retry = !accepted && (a.status() == -1 || a.status() == 429 || a.status() >= 500)
                 && n < MAX_ATTEMPTS;
         long delayMillis = a.status() == 503 && a.retryAfter() ? 1_000
                 : Math.min(MAX_RETRY_DELAY.toMillis(), 1_000L << Math.min(n - 1, 4));
