@@ -41,6 +41,15 @@ public final class ChildProcess implements AutoCloseable {
      */
     public static ChildProcess startJava(String name, List<String> javaArgs, Map<String, String> env, Path workDir,
                                          Path log) {
+        return startJava(name, javaArgs, env, workDir, log, false);
+    }
+
+    /**
+     * As {@link #startJava(String, List, Map, Path, Path)}; {@code appendLog} keeps what the log already has (a
+     * restart after a crash keeps the crash's output).
+     */
+    public static ChildProcess startJava(String name, List<String> javaArgs, Map<String, String> env, Path workDir,
+                                         Path log, boolean appendLog) {
         List<String> command = new ArrayList<>();
         Path setsid = Path.of("/usr/bin/setsid");
         if (Files.isExecutable(setsid)) {
@@ -53,7 +62,8 @@ public final class ChildProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                            : ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(env);
             synchronized (LIVE) {
@@ -146,6 +156,16 @@ public final class ChildProcess implements AutoCloseable {
     /** Sends SIGTERM without waiting, so that several children can stop side by side before {@link #close()}. */
     public void requestStop() {
         process.destroy();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would end it, and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

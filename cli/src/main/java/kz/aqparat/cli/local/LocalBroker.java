@@ -11,33 +11,59 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Kafka broker (KRaft, one combined broker and controller) run from Kafka's own jars as a child JVM,
- * {@code kafka.Kafka server.properties}, like {@code bin/kafka-server-start.sh} of a Kafka download does.
+ * A real Kafka broker (KRaft, combined broker and controller) run from Kafka's own jars as a child JVM,
+ * {@code kafka.Kafka server.properties}, like {@code bin/kafka-server-start.sh} of a Kafka download does. Alone it
+ * is node 1 of a one-node cluster; in a {@link LocalCluster} it is one voter of the controller quorum.
  *
  * <p>Its data lives in {@code dataDir}: the storage is formatted ({@code kafka.tools.StorageTool format}) only
- * the first time, with a cluster id kept in {@code dataDir/cluster.id}, so that a restart keeps every topic.
+ * the first time, with the cluster's id kept in a file, so that a restart keeps every topic. It can be killed and
+ * started again on the same data ({@link #kill()}, {@link #restart()}).
  */
 public final class LocalBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** kafka-server-start.sh's own heap and GC settings. */
+    private static final List<String> GC_OPTIONS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+            "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent");
 
-    private final ChildProcess process;
-    private final String bootstrapServers;
+    /**
+     * Where one node listens and who its fellow voters are.
+     *
+     * @param voters      {@code controller.quorum.voters}, e.g. {@code 1@localhost:9093}
+     * @param clusterSize how many brokers the cluster has: replication factors and min.insync.replicas follow
+     */
+    public record Node(int nodeId, int port, int controllerPort, String voters, int clusterSize) {
 
-    private LocalBroker(ChildProcess process, String bootstrapServers) {
-        this.process = process;
-        this.bootstrapServers = bootstrapServers;
+        public static Node single(int port, int controllerPort) {
+            return new Node(1, port, controllerPort, "1@localhost:" + controllerPort, 1);
+        }
+    }
+
+    private final Path kafkaLibs;
+    private final Path dataDir;
+    private final Path clusterIdFile;
+    private final Node node;
+    private final Path log;
+    private final List<String> jvmOptions;
+    private volatile ChildProcess process;
+
+    private LocalBroker(Path kafkaLibs, Path dataDir, Path clusterIdFile, Node node, Path log,
+                        List<String> jvmOptions) {
+        this.kafkaLibs = kafkaLibs;
+        this.dataDir = dataDir;
+        this.clusterIdFile = clusterIdFile;
+        this.node = node;
+        this.log = log;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
-     * Formats the storage if needed, starts the broker and waits until it answers.
+     * Formats the storage if needed, starts a one-node cluster and waits until it answers.
      *
      * @param kafkaLibs      directory of Kafka's jars (see {@link RepoLayout#kafkaLibs()})
      * @param dataDir        broker home: config, cluster id and log directory
@@ -50,101 +76,133 @@ public final class LocalBroker implements AutoCloseable {
     /** As {@link #start(Path, Path, int, int, Path)}, with more JVM options for the broker (e.g. a profiler). */
     public static LocalBroker start(Path kafkaLibs, Path dataDir, int port, int controllerPort, Path log,
                                     List<String> jvmOptions) {
+        LocalBroker broker = prepare(kafkaLibs, dataDir, dataDir.resolve("cluster.id"),
+                Node.single(port, controllerPort), log, jvmOptions);
+        broker.launch(false);
+        try {
+            broker.awaitReady(1);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    /** Writes the config and formats the storage when new; does not start the process. */
+    static LocalBroker prepare(Path kafkaLibs, Path dataDir, Path clusterIdFile, Node node, Path log,
+                               List<String> jvmOptions) {
         if (!Files.isDirectory(kafkaLibs)) {
             throw new IllegalStateException("Kafka's jars not found in " + kafkaLibs
                     + "; build them with `mvn -B -DskipTests package`");
         }
+        LocalBroker broker = new LocalBroker(kafkaLibs, dataDir.toAbsolutePath(), clusterIdFile, node, log,
+                jvmOptions);
         try {
             Files.createDirectories(dataDir);
-            Path config = writeConfig(dataDir.toAbsolutePath(), port, controllerPort);
+            Path config = broker.writeConfig();
             Path log4j = dataDir.resolve("log4j2.properties");
             try (InputStream in = LocalBroker.class.getResourceAsStream("log4j2.properties")) {
                 Files.write(log4j, in.readAllBytes());
             }
-            String classpath = kafkaLibs.toAbsolutePath() + "/*";
             if (!Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
                 ChildProcess.runJava("kafka-storage-format",
-                        List.of("-cp", classpath, "kafka.tools.StorageTool", "format",
-                                "--cluster-id", clusterId(dataDir), "--config", config.toString()),
+                        List.of("-cp", broker.classpath(), "kafka.tools.StorageTool", "format",
+                                "--cluster-id", clusterId(clusterIdFile), "--config", config.toString()),
                         dataDir, dataDir.resolve("format.log"), Duration.ofMinutes(2));
             }
-            // kafka-server-start.sh's own heap and GC settings
-            List<String> javaArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-                    "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
-                    "-XX:+ExplicitGCInvokesConcurrent"));
-            javaArgs.addAll(jvmOptions);
-            javaArgs.addAll(List.of("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(),
-                    "-cp", classpath, "kafka.Kafka", config.toString()));
-            ChildProcess broker = ChildProcess.startJava("kafka", javaArgs, Map.of(), dataDir, log);
-            LocalBroker started = new LocalBroker(broker, "localhost:" + port);
-            try {
-                started.awaitReady();
-            } catch (RuntimeException e) {
-                started.close();
-                throw e;
-            }
-            return started;
+            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the broker in " + dataDir + ": " + e.getMessage(), e);
         }
     }
 
-    private static String clusterId(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("cluster.id");
+    private String classpath() {
+        return kafkaLibs.toAbsolutePath() + "/*";
+    }
+
+    /** Starts the broker process without waiting for it. */
+    synchronized void launch(boolean appendLog) {
+        // One broker keeps the 1 GB heap it always had; each of several shares the machine with the others.
+        String heap = node.clusterSize() == 1 ? "1g" : "512m";
+        List<String> javaArgs = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+        javaArgs.addAll(GC_OPTIONS);
+        javaArgs.addAll(jvmOptions);
+        javaArgs.addAll(List.of("-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties"),
+                "-cp", classpath(), "kafka.Kafka", dataDir.resolve("server.properties").toString()));
+        process = ChildProcess.startJava(name(), javaArgs, Map.of(), dataDir, log, appendLog);
+    }
+
+    private static String clusterId(Path file) throws IOException {
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         }
         String id = Uuid.randomUuid().toString();
+        Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
         return id;
     }
 
-    private static Path writeConfig(Path dataDir, int port, int controllerPort) throws IOException {
-        String config = String.join("\n",
+    private Path writeConfig() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
                 "# Written by ./pipeline up on every start; edit the CLI options rather than this file.",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "node.id=" + node.nodeId(),
+                "controller.quorum.voters=" + node.voters(),
+                "listeners=PLAINTEXT://localhost:" + node.port() + ",CONTROLLER://localhost:" + node.controllerPort(),
+                "advertised.listeners=PLAINTEXT://localhost:" + node.port(),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + dataDir.resolve("data"),
-                // One broker: every internal topic has one replica, and transactions (exactly_once_v2) need it.
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "log.dirs=" + dataDir.resolve("data")));
+        if (node.clusterSize() == 1) {
+            // One broker: every internal topic has one replica, and transactions (exactly_once_v2) need it.
+            lines.addAll(List.of(
+                    "offsets.topic.replication.factor=1",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1"));
+        } else {
+            // Every topic, internal ones included, on all brokers, and a write is acknowledged (acks=all) only
+            // once two of them have it: one broker may die without losing an acknowledged record.
+            int replication = Math.min(3, node.clusterSize());
+            int minIsr = replication - 1;
+            lines.addAll(List.of(
+                    "default.replication.factor=" + replication,
+                    "min.insync.replicas=" + minIsr,
+                    "offsets.topic.replication.factor=" + replication,
+                    "transaction.state.log.replication.factor=" + replication,
+                    "transaction.state.log.min.isr=" + minIsr,
+                    "share.coordinator.state.topic.replication.factor=" + replication,
+                    "share.coordinator.state.topic.min.isr=" + minIsr,
+                    "unclean.leader.election.enable=false"));
+        }
+        lines.addAll(List.of(
                 "group.initial.rebalance.delay.ms=0",
                 "num.partitions=1",
                 // Topics are created by the services (PipelineTopics) with their intended settings.
                 "auto.create.topics.enable=false",
-                "");
+                ""));
         Path file = dataDir.resolve("server.properties");
-        Files.writeString(file, config, StandardCharsets.UTF_8);
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
         return file;
     }
 
-    private void awaitReady() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    /** Waits until this broker answers and sees {@code expectedNodes} brokers in its cluster. */
+    void awaitReady(int expectedNodes) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = KafkaClients.admin(bootstrapServers(), 5_000)) {
             while (true) {
                 process.requireAlive();
                 try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= expectedNodes) {
                         return;
                     }
                 } catch (Exception notYet) {
                     // the broker is still starting
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the Kafka broker did not become ready within " + READY_TIMEOUT
+                    throw new IllegalStateException(name() + " did not become ready within " + READY_TIMEOUT
                             + "\n" + process.logTail(40));
                 }
                 sleep(500);
@@ -161,12 +219,34 @@ public final class LocalBroker implements AutoCloseable {
         }
     }
 
+    /** {@code kafka} alone, {@code kafka-<node id>} in a cluster of several. */
+    public String name() {
+        return node.clusterSize() == 1 ? "kafka" : "kafka-" + node.nodeId();
+    }
+
+    public Node node() {
+        return node;
+    }
+
     public String bootstrapServers() {
-        return bootstrapServers;
+        return "localhost:" + node.port();
     }
 
     public ChildProcess process() {
         return process;
+    }
+
+    /** SIGKILL: the broker dies as in a crash, without a controlled shutdown. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Starts the broker again on the same data (after it exited or was killed); does not wait for it. */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name() + " is still running (pid " + process.pid() + ")");
+        }
+        launch(true);
     }
 
     @Override

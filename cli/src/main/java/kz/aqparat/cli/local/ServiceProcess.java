@@ -31,11 +31,21 @@ public final class ServiceProcess implements AutoCloseable {
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx1g", "-XX:+UseSerialGC");
 
-    private final ChildProcess process;
+    private final String name;
+    private final List<String> javaArgs;
+    private final Map<String, String> env;
+    private final Path jar;
+    private final Path log;
     private final int port;
+    private volatile ChildProcess process;
 
-    private ServiceProcess(ChildProcess process, int port) {
-        this.process = process;
+    private ServiceProcess(String name, List<String> javaArgs, Map<String, String> env, Path jar, Path log,
+                           int port) {
+        this.name = name;
+        this.javaArgs = List.copyOf(javaArgs);
+        this.env = Map.copyOf(env);
+        this.jar = jar;
+        this.log = log;
         this.port = port;
     }
 
@@ -54,12 +64,26 @@ public final class ServiceProcess implements AutoCloseable {
         env.putAll(extraEnv);
         List<String> javaArgs = new ArrayList<>(JVM_OPTIONS);
         javaArgs.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        ChildProcess process = ChildProcess.startJava(name, javaArgs, env, jar.getParent(), log);
-        return new ServiceProcess(process, port);
+        ServiceProcess service = new ServiceProcess(name, javaArgs, env, jar, log, port);
+        service.process = ChildProcess.startJava(name, javaArgs, env, jar.getParent(), log);
+        return service;
+    }
+
+    /** Starts the service again with the same settings (after it exited or was killed); does not wait for it. */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        process = ChildProcess.startJava(name, javaArgs, env, jar.getParent(), log, true);
+    }
+
+    /** SIGKILL, as a crash would end it. */
+    public void kill() {
+        process.kill();
     }
 
     public String name() {
-        return process.name();
+        return name;
     }
 
     public int port() {

@@ -16,7 +16,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import kz.aqparat.cli.local.ChildProcess;
-import kz.aqparat.cli.local.LocalBroker;
+import kz.aqparat.cli.local.LocalCluster;
+import kz.aqparat.cli.local.RestartBackoff;
+import kz.aqparat.cli.local.Supervisor;
 import kz.aqparat.cli.local.LocalPipeline;
 import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.cli.local.ServiceProcess;
@@ -29,9 +31,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline locally: a real Kafka broker (KRaft, data in .pipeline/kafka/, kept "
-                + "across restarts) unless --bootstrap is given, then ingest, enrich and store; push the sample "
-                + "articles, wait until the views show them and print the URLs. Ctrl-C stops everything.",
-                "Logs: .pipeline/logs/<name>.log"})
+                + "across restarts), or a cluster of --brokers N, unless --bootstrap is given, then ingest, enrich "
+                + "and store; push the sample articles, wait until the views show them and print the URLs. A "
+                + "process that dies is restarted (1 s, doubling to 30 s). Ctrl-C stops everything.",
+                "Logs: .pipeline/logs/<name>.log, restarts in .pipeline/logs/supervisor.log"})
 public final class UpCommand implements Callable<Integer> {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
@@ -44,12 +47,22 @@ public final class UpCommand implements Callable<Integer> {
             description = "use this existing Kafka cluster instead of starting a local broker")
     String bootstrap;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "local broker port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--brokers", defaultValue = "1", paramLabel = "N",
+            description = "local brokers (default: ${DEFAULT-VALUE}); with 3, each is broker and controller, topics "
+                    + "get replication 3 and min.insync.replicas=2, data in .pipeline/kafka-3/")
+    int brokers;
+
+    @Option(names = "--kafka-port", defaultValue = "9092",
+            description = "port of the (first) local broker; broker i uses this + i - 1 (default: ${DEFAULT-VALUE})")
     int kafkaPort;
 
-    @Option(names = "--controller-port", defaultValue = "9093",
-            description = "local KRaft controller port (default: ${DEFAULT-VALUE})")
-    int controllerPort;
+    @Option(names = "--controller-port",
+            description = "port of the (first) KRaft controller; controller i uses this + i - 1 (default: 9093 for "
+                    + "one broker, --kafka-port + N for N brokers)")
+    Integer controllerPort;
+
+    @Option(names = "--no-restart", description = "do not restart a process that dies; stop everything instead")
+    boolean noRestart;
 
     @Option(names = "--ingest-port", defaultValue = "8081", description = "(default: ${DEFAULT-VALUE})")
     int ingestPort;
@@ -68,6 +81,7 @@ public final class UpCommand implements Callable<Integer> {
     boolean noSamples;
 
     private final List<AutoCloseable> running = new ArrayList<>();
+    private Supervisor supervisor;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
 
@@ -80,24 +94,63 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
 
         String bootstrapServers = bootstrap;
+        LocalCluster cluster = null;
+        Map<String, String> serviceEnv = Map.of();
         if (bootstrapServers == null) {
-            say(out, "starting Kafka (KRaft) on localhost:" + kafkaPort + ", data in " + work.resolve("kafka"));
-            LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), kafkaPort,
-                    controllerPort, work.resolve("logs").resolve("kafka.log"));
-            register(broker);
-            bootstrapServers = broker.bootstrapServers();
+            int controller = controllerPort != null ? controllerPort : brokers == 1 ? 9093 : kafkaPort + brokers;
+            checkPorts(controller);
+            Path kafkaDir = work.resolve(brokers == 1 ? "kafka" : "kafka-" + brokers);
+            say(out, "starting Kafka (KRaft, " + (brokers == 1 ? "one broker" : brokers + " brokers") + ") on "
+                    + portRange(kafkaPort) + ", controller" + (brokers == 1 ? " " : "s ") + portRange(controller)
+                    + ", data in " + kafkaDir);
+            cluster = LocalCluster.start(layout.kafkaLibs(), kafkaDir, brokers, kafkaPort, controller,
+                    work.resolve("logs"), List.of());
+            register(cluster);
+            bootstrapServers = cluster.bootstrapServers();
+            if (brokers > 1) {
+                // The services' own topics and Kafka Streams' internal topics on every broker (up to 3).
+                String replication = Integer.toString(Math.min(3, brokers));
+                serviceEnv = Map.of("AQPARAT_TOPIC_REPLICATION", replication,
+                        "KAFKA_STREAMS_DEFAULT_REPLICATION_FACTOR", replication);
+            }
         }
         say(out, "starting ingest-service :" + ingestPort + ", enrich-service :" + enrichPort
                 + ", store-service :" + storePort + " (logs in " + work.resolve("logs") + ")");
         LocalPipeline pipeline = LocalPipeline.start(layout, bootstrapServers,
-                new LocalPipeline.Ports(ingestPort, enrichPort, storePort), work, Map.of(), HEALTH_TIMEOUT);
+                new LocalPipeline.Ports(ingestPort, enrichPort, storePort), work, serviceEnv, HEALTH_TIMEOUT);
         register(pipeline);
+        if (!noRestart) {
+            synchronized (this) {
+                if (!stopping) {
+                    supervisor = new Supervisor(work.resolve("logs").resolve("supervisor.log"), out,
+                            RestartBackoff::standard);
+                    if (cluster != null) {
+                        cluster.brokers().forEach(b -> supervisor.watch(Supervisor.of(b)));
+                    }
+                    pipeline.services().forEach(s -> supervisor.watch(Supervisor.of(s)));
+                }
+            }
+        }
 
         if (!noSamples) {
             pushSamples(out, layout, pipeline);
         }
         printUrls(out, bootstrapServers, pipeline);
         return awaitStop(out, pipeline);
+    }
+
+    private void checkPorts(int controller) {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("--brokers must be at least 1, was " + brokers);
+        }
+        if (kafkaPort < controller + brokers && controller < kafkaPort + brokers) {
+            throw new IllegalArgumentException("broker ports " + portRange(kafkaPort) + " and controller ports "
+                    + portRange(controller) + " overlap; choose --controller-port");
+        }
+    }
+
+    private String portRange(int first) {
+        return brokers == 1 ? Integer.toString(first) : first + "-" + (first + brokers - 1);
     }
 
     private void pushSamples(PrintWriter out, RepoLayout layout, LocalPipeline pipeline) {
@@ -191,12 +244,19 @@ public final class UpCommand implements Callable<Integer> {
         return String.format("%-14s", s);
     }
 
-    /** Blocks until Ctrl-C (the shutdown hook stops everything) or until a child dies on its own. */
+    /**
+     * Blocks until Ctrl-C (the shutdown hook stops everything); with {@code --no-restart} also until a child dies
+     * on its own.
+     */
     private int awaitStop(PrintWriter out, LocalPipeline pipeline) throws InterruptedException {
+        if (supervisor != null) {
+            stopped.await();
+            return 0;
+        }
         List<CompletableFuture<Process>> exits = new ArrayList<>();
         pipeline.services().forEach(s -> exits.add(s.process().process().onExit()));
-        running.stream().filter(LocalBroker.class::isInstance).map(LocalBroker.class::cast)
-                .forEach(b -> exits.add(b.process().process().onExit()));
+        running.stream().filter(LocalCluster.class::isInstance).map(LocalCluster.class::cast)
+                .flatMap(c -> c.brokers().stream()).forEach(b -> exits.add(b.process().process().onExit()));
         CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).thenRun(stopped::countDown);
         stopped.await();
         if (stopping) {
@@ -216,9 +276,15 @@ public final class UpCommand implements Callable<Integer> {
         running.add(closeable);
     }
 
-    /** Services first, then the broker, so that the services can commit and leave their groups cleanly. */
+    /**
+     * No more restarts, then the services, then the brokers, so that the services can commit and leave their groups
+     * cleanly.
+     */
     private synchronized void stopAll() {
         stopping = true;
+        if (supervisor != null) {
+            supervisor.stop();
+        }
         System.err.println("stopping services and broker ...");
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
@@ -231,6 +297,7 @@ public final class UpCommand implements Callable<Integer> {
         // Anything started but not registered yet (Ctrl-C during start-up).
         ChildProcess.stopAllLive();
         System.err.println("stopped");
+        stopped.countDown();
     }
 
     private static void say(PrintWriter out, String message) {

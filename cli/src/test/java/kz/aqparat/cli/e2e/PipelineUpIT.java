@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code pipeline up} itself, as an operator runs it: the CLI jar in its own process on free ports, its printed
  * URLs used with real HTTP calls, then SIGTERM, after which no broker or service process may be left; started
- * again on the same working directory, the articles are still there.
+ * again on the same working directory, the articles are still there, and a service killed with SIGKILL is
+ * started again by the supervisor (logged on the console and in {@code logs/supervisor.log}) and becomes healthy.
  */
 class PipelineUpIT {
 
@@ -84,18 +85,43 @@ class PipelineUpIT {
             assertEquals(200, article.statusCode(), "article " + id + " survives a restart");
         }
         assertEquals(clusterId, Files.readString(workDir.resolve("kafka").resolve("cluster.id")));
+
+        // A service that dies is started again by the supervisor, and the restart is logged.
+        ProcessHandle enrich = second.process.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("enrich-service-all.jar"))
+                .findFirst().orElseThrow(() -> new AssertionError("no enrich-service child"));
+        enrich.destroyForcibly();
+        second.awaitLine("supervisor: enrich-service restarted", TimeUnit.MINUTES.toNanos(2));
+        URI enrichHealth = URI.create("http://localhost:" + second.enrichPort + "/health");
+        long healthyBy = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        int status = 0;
+        while (System.nanoTime() < healthyBy && status != 200) {
+            Thread.sleep(1000);
+            try {
+                status = http.send(HttpRequest.newBuilder(enrichHealth).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notYet) {
+                status = 0;
+            }
+        }
+        assertEquals(200, status, "enrich-service healthy again after kill -9\n" + second.output());
+        String supervisorLog = Files.readString(workDir.resolve("logs").resolve("supervisor.log"));
+        assertTrue(supervisorLog.contains("enrich-service (pid " + enrich.pid() + ") exited with code 137"),
+                supervisorLog);
+        assertTrue(supervisorLog.contains("restart #1 in 1.0 s"), supervisorLog);
         second.stop();
     }
 
     private Run up(boolean noSamples) throws Exception {
         RepoLayout layout = RepoLayout.find();
+        int enrichPort = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-jar",
                 layout.root().resolve("cli/target/cli-all.jar").toString(), "up",
                 "--kafka-port", Integer.toString(FreePorts.next()),
                 "--controller-port", Integer.toString(FreePorts.next()),
                 "--ingest-port", Integer.toString(FreePorts.next()),
-                "--enrich-port", Integer.toString(FreePorts.next()),
+                "--enrich-port", Integer.toString(enrichPort),
                 "--store-port", Integer.toString(FreePorts.next()),
                 "--work-dir", workDir.toString()));
         if (noSamples) {
@@ -104,7 +130,7 @@ class PipelineUpIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(RepoLayout.HOME_ENV, layout.root().toString());
         Process process = builder.start();
-        Run run = new Run(process);
+        Run run = new Run(process, enrichPort);
         runs.add(run);
         run.awaitDashboard();
         return run;
@@ -123,10 +149,12 @@ class PipelineUpIT {
         final StringBuilder output = new StringBuilder();
         final List<String> ids = new ArrayList<>();
         final Thread reader;
+        final int enrichPort;
         URI dashboard;
 
-        Run(Process process) {
+        Run(Process process, int enrichPort) {
             this.process = process;
+            this.enrichPort = enrichPort;
             reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
@@ -173,6 +201,23 @@ class PipelineUpIT {
             process.destroy();
             children.forEach(ProcessHandle::destroy);
             throw new AssertionError("pipeline up printed no dashboard URL:\n" + output());
+        }
+
+        /** Waits until the output has a line that contains {@code text}. */
+        void awaitLine(String text, long timeoutNanos) throws InterruptedException {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null) {
+                    synchronized (this) {
+                        output.append(line).append('\n');
+                    }
+                    if (line.contains(text)) {
+                        return;
+                    }
+                }
+            }
+            throw new AssertionError("no line with '" + text + "' in the output:\n" + output());
         }
 
         /** SIGTERM, as Ctrl-C or a service manager sends, then no process of the run may be left. */
