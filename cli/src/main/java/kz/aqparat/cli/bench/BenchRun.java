@@ -42,6 +42,7 @@ final class BenchRun {
     Map<String, Object> run() throws Exception {
         VisibilityTracker tracker = new VisibilityTracker();
         ResourceSampler resources = new ResourceSampler();
+        resources.key(stack.apiKey());
         if (stack.isLocal()) {
             stack.pids().forEach(resources::process);
         } else {
@@ -77,6 +78,7 @@ final class BenchRun {
             tracker.window(windowStart, loadEnd);
             load = new LoadGenerator(stack.ingest(), articles, tracker, settings.clients(), settings.batchSize(),
                     settings.rate(), settings.maxInFlight());
+            load.key(stack.apiKey());
             if (settings.maxArticles() > 0) {
                 load.limitArticles(settings.maxArticles());
             }

@@ -73,7 +73,8 @@ final class BenchStack implements AutoCloseable {
                 launch.keep());
         try {
             for (String name : List.of(LocalPipeline.INGEST, LocalPipeline.ENRICH, LocalPipeline.STORE)) {
-                Map<String, String> env = new HashMap<>(launch.env());
+                Map<String, String> env = new HashMap<>(kz.aqparat.cli.local.ApiKeyFile.in(work).serviceEnv());
+                env.putAll(launch.env());
                 List<String> jvm = new ArrayList<>(launch.serviceJvmOptions().getOrDefault(name, List.of()));
                 if (launch.jfrDir() != null) {
                     jvm.add(flightRecording(launch.jfrDir(), name));
@@ -111,6 +112,18 @@ final class BenchStack implements AutoCloseable {
 
     String bootstrap() {
         return bootstrap;
+    }
+
+    /** The key for writes and metrics: the local stack's own, else $AQPARAT_API_KEY or ./pipeline up's. */
+    String apiKey() {
+        if (isLocal()) {
+            return kz.aqparat.cli.local.ApiKeyFile.in(workDir).requireOperatorKey();
+        }
+        try {
+            return kz.aqparat.cli.local.ApiKeyFile.resolve(null, RepoLayout.find().workDir()).orElse(null);
+        } catch (IllegalStateException e) {
+            return kz.aqparat.cli.local.ApiKeyFile.resolve(null, Path.of(".pipeline")).orElse(null);
+        }
     }
 
     URI ingest() {

@@ -45,6 +45,12 @@ final class LoadGenerator {
     private volatile long startNanos;
     private volatile long stopNanos;
     private volatile long maxArticles = Long.MAX_VALUE;
+    private volatile String key;
+
+    /** The writer key sent as {@code Authorization: Bearer}. */
+    void key(String key) {
+        this.key = key;
+    }
 
     LoadGenerator(URI ingest, ArticleStream articles, VisibilityTracker tracker, int clients, int batchSize,
                   double rate, long maxInFlight) {
@@ -181,7 +187,11 @@ final class LoadGenerator {
     }
 
     private HttpRequest post(String path, String contentType, byte[] body) {
-        return HttpRequest.newBuilder(ingest.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(ingest.resolve(path));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return request
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json")

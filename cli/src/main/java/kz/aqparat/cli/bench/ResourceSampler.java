@@ -27,6 +27,12 @@ final class ResourceSampler {
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, URI> prometheus = new LinkedHashMap<>();
+    private volatile String key;
+
+    /** The operator key that {@code /prometheus} asks for. */
+    void key(String key) {
+        this.key = key;
+    }
     private final Map<String, long[]> previous = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -73,7 +79,11 @@ final class ResourceSampler {
         });
         prometheus.forEach((name, uri) -> {
             try {
-                String page = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET();
+                if (key != null) {
+                    request.header("Authorization", "Bearer " + key);
+                }
+                String page = http.send(request.build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 double usage = 0;
                 double cpus = 1;

@@ -42,6 +42,19 @@ public final class ApiKeyFile {
         return keys;
     }
 
+    /** The environment that gives a service these keys and the store instances' secret; creates them if missing. */
+    public java.util.Map<String, String> serviceEnv() {
+        ensure();
+        return java.util.Map.of("AQPARAT_AUTH_KEY_FILE", keys.toAbsolutePath().toString(),
+                "AQPARAT_CLUSTER_SECRET", clusterSecret());
+    }
+
+    /** The operator key, creating the file first if needed. */
+    public String requireOperatorKey() {
+        ensure();
+        return operatorKey().orElseThrow(() -> new IllegalStateException("no operator: line in " + keys));
+    }
+
     public Path path() {
         return keys;
     }

@@ -23,9 +23,11 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private final List<ServiceProcess> services;
+    private final String apiKey;
 
-    private LocalPipeline(List<ServiceProcess> services) {
+    private LocalPipeline(List<ServiceProcess> services, String apiKey) {
         this.services = services;
+        this.apiKey = apiKey;
     }
 
     /**
@@ -36,14 +38,17 @@ public final class LocalPipeline implements AutoCloseable {
     public static LocalPipeline start(RepoLayout layout, String bootstrapServers, Ports ports, Path workDir,
                                       Map<String, String> extraEnv, Duration healthTimeout) {
         List<ServiceProcess> started = new ArrayList<>();
-        LocalPipeline pipeline = new LocalPipeline(started);
+        ApiKeyFile keys = ApiKeyFile.in(workDir);
+        Map<String, String> env = new java.util.HashMap<>(keys.serviceEnv());
+        env.putAll(extraEnv);
+        LocalPipeline pipeline = new LocalPipeline(started, keys.requireOperatorKey());
         try {
             String[] names = {INGEST, ENRICH, STORE};
             int[] portOf = {ports.ingest(), ports.enrich(), ports.store()};
             for (int i = 0; i < names.length; i++) {
                 started.add(ServiceProcess.start(names[i], layout.serviceJar(names[i]), bootstrapServers, portOf[i],
                         workDir.resolve("state").resolve(names[i]), workDir.resolve("logs").resolve(names[i] + ".log"),
-                        extraEnv));
+                        env));
             }
             for (ServiceProcess service : started) {
                 service.awaitHealthy(healthTimeout);
@@ -53,6 +58,11 @@ public final class LocalPipeline implements AutoCloseable {
             pipeline.close();
             throw e;
         }
+    }
+
+    /** The operator key the services take (from {@code <work dir>/auth/keys}, created on first start). */
+    public String apiKey() {
+        return apiKey;
     }
 
     public ServiceProcess ingest() {

@@ -31,10 +31,13 @@ public final class ArticlePusher {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String key;
 
-    public ArticlePusher(URI ingestUrl) {
+    /** @param key the writer (or operator) key sent as {@code Authorization: Bearer}, or null for none */
+    public ArticlePusher(URI ingestUrl, String key) {
         String s = ingestUrl.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
+        this.key = key;
     }
 
     /** Files to push: each file itself, or the {@code .txt}, {@code .json} and {@code .ndjson} files under a
@@ -92,12 +95,15 @@ public final class ArticlePusher {
 
     private HttpResponse<String> post(String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        HttpRequest request = builder.build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -29,6 +29,11 @@ public final class PushCommand implements Callable<Integer> {
             description = "ingest-service base URL (default: ${DEFAULT-VALUE})")
     URI url;
 
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "API key sent as Authorization: Bearer (default: $AQPARAT_API_KEY, else the key of "
+                    + "./pipeline up in .pipeline/auth/keys)")
+    String key;
+
     @Option(names = "--no-progress", description = "no progress bar for directories")
     boolean noProgress;
 
@@ -43,7 +48,7 @@ public final class PushCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("no .txt, .json or .ndjson files in " + paths);
             return 1;
         }
-        List<ArticlePusher.Result> results = push(new ArticlePusher(url), files,
+        List<ArticlePusher.Result> results = push(new ArticlePusher(url, key()), files,
                 !noProgress && System.console() != null && paths.stream().anyMatch(Files::isDirectory) && files.size() > 1);
         long failed = 0;
         for (ArticlePusher.Result r : results) {
@@ -59,6 +64,17 @@ public final class PushCommand implements Callable<Integer> {
         out.printf("%d article(s) sent, %d failed%n", results.size() - failed, failed);
         out.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The key given, else $AQPARAT_API_KEY, else the local pipeline's (when run inside the repository). */
+    private String key() {
+        java.nio.file.Path workDir;
+        try {
+            workDir = kz.aqparat.cli.local.RepoLayout.find().workDir();
+        } catch (IllegalStateException e) {
+            workDir = java.nio.file.Path.of(".pipeline");
+        }
+        return kz.aqparat.cli.local.ApiKeyFile.resolve(key, workDir).orElse(null);
     }
 
     private static List<ArticlePusher.Result> push(ArticlePusher pusher, List<Path> files, boolean progress) {

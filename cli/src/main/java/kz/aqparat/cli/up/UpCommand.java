@@ -154,7 +154,7 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private void pushSamples(PrintWriter out, RepoLayout layout, LocalPipeline pipeline) {
-        ArticlePusher pusher = new ArticlePusher(pipeline.ingest().baseUri());
+        ArticlePusher pusher = new ArticlePusher(pipeline.ingest().baseUri(), pipeline.apiKey());
         List<String> ids = new ArrayList<>();
         for (Path file : ArticlePusher.articleFiles(List.of(layout.samples()))) {
             for (ArticlePusher.Result r : pusher.push(file)) {
@@ -236,6 +236,9 @@ public final class UpCommand implements Callable<Integer> {
                     + service.baseUri().resolve("prometheus"));
         }
         out.println("  kafka          " + bootstrapServers);
+        out.println("  API key        Authorization: Bearer " + pipeline.apiKey()
+                + "  (operator; kept in .pipeline/auth/keys, used by ./pipeline push)");
+        out.println("  metrics and health details need that key; reads are open");
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

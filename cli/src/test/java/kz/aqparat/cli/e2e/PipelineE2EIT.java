@@ -216,6 +216,7 @@ class PipelineE2EIT {
     private HttpResponse<String> postText(String text) throws Exception {
         return http.send(HttpRequest.newBuilder(pipeline.ingest().baseUri().resolve("api/articles"))
                 .header("Content-Type", "text/plain; charset=utf-8")
+                .header("Authorization", "Bearer " + pipeline.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Micronaut's own errors and {@link Problems#response} answer in the one problem shape, over real HTTP. */
 class ProblemAnswersTest {
 
+    private static final String KEY = "operator-key-for-problem-tests";
     private static EmbeddedServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -58,7 +59,8 @@ class ProblemAnswersTest {
     @BeforeAll
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "micronaut.server.max-request-size", 1024, "spec.name", "ProblemAnswersTest"));
+                "micronaut.server.max-request-size", 1024, "spec.name", "ProblemAnswersTest",
+                "kafka.bootstrap.servers", "localhost:1", "aqparat.auth.keys", "operator:" + KEY));
     }
 
     @AfterAll
@@ -71,7 +73,7 @@ class ProblemAnswersTest {
     }
 
     private static HttpRequest.Builder at(String path) {
-        return HttpRequest.newBuilder(URI.create(server.getURI() + path));
+        return HttpRequest.newBuilder(URI.create(server.getURI() + path)).header("Authorization", "Bearer " + KEY);
     }
 
     private static JsonNode assertProblem(java.net.http.HttpResponse<String> response, int status, String kind)
