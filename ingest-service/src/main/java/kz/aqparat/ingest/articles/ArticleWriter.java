@@ -76,7 +76,8 @@ public class ArticleWriter {
                     write.completeExceptionally(error);
                 }
             });
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
+            // IllegalStateException: the producer is closed while the service shuts down; a 503, not a 500.
             ids.release(id, fingerprint, write);
             write.completeExceptionally(e);
         }
