@@ -1,6 +1,8 @@
 package kz.aqparat.service.health;
 
+import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * wait before it). A refused authentication shows in the details as the reason, not as a timeout.
  */
 @Context
+// Only where Kafka is configured (every service; not a test context of this module alone).
+@Requires(beans = KafkaDefaultConfiguration.class)
 public class KafkaClusterHealthIndicator implements HealthIndicator {
 
     public static final String NAME = "kafka";

@@ -60,7 +60,7 @@ class ProblemAnswersTest {
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
                 "micronaut.server.max-request-size", 1024, "spec.name", "ProblemAnswersTest",
-                "kafka.bootstrap.servers", "localhost:1", "aqparat.auth.keys", "operator:" + KEY));
+                "aqparat.auth.keys", "operator:" + KEY));
     }
 
     @AfterAll
