@@ -36,6 +36,8 @@ class EnrichHealthWithoutKafkaIT {
         KafkaBroker broker = KafkaBroker.inJvm();
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
+                // metrics and health details without a key: this test is about enrichment, not access
+                "aqparat.auth.public-management", true,
                 "micronaut.server.port", -1,
                 "kafka.streams.default.state.dir", stateDir.toString(),
                 "kafka.streams.default.application.id", "enrich-health-it-" + UUID.randomUUID(),

@@ -76,6 +76,8 @@ class EnrichHostileRecordIT {
         broker = KafkaBroker.inJvm();
         context = ApplicationContext.run(Map.of(
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
+                // metrics and health details without a key: this test is about enrichment, not access
+                "aqparat.auth.public-management", true,
                 "micronaut.server.port", -1,
                 "kafka.streams.default.state.dir", stateDir.toString(),
                 "kafka.streams.default.application.id", "enrich-hostile-it-" + UUID.randomUUID(),

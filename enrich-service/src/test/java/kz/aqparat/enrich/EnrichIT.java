@@ -66,6 +66,8 @@ class EnrichIT {
         broker = KafkaBroker.inJvm();
         context = ApplicationContext.run(Map.of(
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
+                // metrics and health details without a key: this test is about enrichment, not access
+                "aqparat.auth.public-management", true,
                 "micronaut.server.port", -1,
                 "kafka.streams.default.state.dir", stateDir.toString(),
                 "kafka.streams.default.application.id", "enrich-it-" + UUID.randomUUID(),

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import kz.aqparat.contracts.Json;
+import kz.aqparat.service.http.InFlightBudget;
+import kz.aqparat.service.http.InFlightFilter;
 import kz.aqparat.testing.KafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +153,11 @@ class IngestAccessIT {
                     + "Authorization: Bearer " + IngestClient.WRITER_KEY + "\r\nContent-Length: 100000\r\n\r\n{\"text\":\"")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            InFlightBudget budget = ingest.context().getBean(InFlightFilter.class).budget();
+            for (int i = 0; i < 100 && budget.requestsInFlight() == 0; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, budget.requestsInFlight(), "the held request holds the budget");
             HttpResponse<String> busy = null;
             for (int i = 0; i < 50; i++) {
                 busy = post(article(), bearer(IngestClient.WRITER_KEY));

@@ -65,13 +65,14 @@ final class IngestClient implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
-        return send(request);
+        return sendExactly(request);
     }
 
+    /** A GET with exactly these headers (no key unless given). */
     HttpResponse<String> get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         headers.forEach(request::header);
-        return send(request);
+        return sendExactly(request);
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
@@ -99,18 +100,24 @@ final class IngestClient implements AutoCloseable {
     HttpResponse<String> send(String method, String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
-        return send(request);
+        return sendExactly(request);
     }
 
     URI uri(String path) {
         return server.getURI().resolve(path);
     }
 
-    /** Sends a request with the writer key. */
+    /**
+     * Sends a request with the operator key (which may also write), so that a test of what happens after the
+     * access check (404, 405, health details, metrics) gets there.
+     */
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return sendExactly(request.header("Authorization", "Bearer " + OPERATOR_KEY));
+    }
+
+    private HttpResponse<String> sendExactly(HttpRequest.Builder request) {
         try {
-            return http.send(request.header("Authorization", "Bearer " + WRITER_KEY)
-                            .timeout(Duration.ofSeconds(60)).build(),
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
