@@ -127,7 +127,7 @@ class IngestAccessIT {
 
     @Test
     void healthDetailsAndMetricsAreForOperatorsOnly() throws IOException {
-        HttpResponse<String> open = ingest.get("/health");
+        HttpResponse<String> open = ingest.get("/health", Map.of());
         assertEquals(200, open.statusCode(), open.body());
         JsonNode status = Json.mapper().readTree(open.body());
         assertEquals("UP", status.path("status").asText());
@@ -136,7 +136,7 @@ class IngestAccessIT {
         HttpResponse<String> detailed = ingest.get("/health", bearer(IngestClient.OPERATOR_KEY));
         assertTrue(Json.mapper().readTree(detailed.body()).has("details"), detailed.body());
 
-        problem(ingest.get("/prometheus"), 401);
+        problem(ingest.get("/prometheus", Map.of()), 401);
         problem(ingest.get("/prometheus", bearer(IngestClient.WRITER_KEY)), 403);
         HttpResponse<String> metrics = ingest.get("/prometheus", bearer(IngestClient.OPERATOR_KEY));
         assertEquals(200, metrics.statusCode());
