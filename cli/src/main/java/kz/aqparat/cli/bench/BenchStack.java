@@ -119,11 +119,7 @@ final class BenchStack implements AutoCloseable {
         if (isLocal()) {
             return kz.aqparat.cli.local.ApiKeyFile.in(workDir).requireOperatorKey();
         }
-        try {
-            return kz.aqparat.cli.local.ApiKeyFile.resolve(null, RepoLayout.find().workDir()).orElse(null);
-        } catch (IllegalStateException e) {
-            return kz.aqparat.cli.local.ApiKeyFile.resolve(null, Path.of(".pipeline")).orElse(null);
-        }
+        return kz.aqparat.cli.local.ApiKeyFile.resolveInRepository(null).orElse(null);
     }
 
     URI ingest() {

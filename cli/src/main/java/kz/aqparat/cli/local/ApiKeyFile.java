@@ -93,6 +93,17 @@ public final class ApiKeyFile {
         return in(workDir).operatorKey();
     }
 
+    /** {@link #resolve} with the work dir of the repository the command runs in ({@code .pipeline} outside one). */
+    public static Optional<String> resolveInRepository(String given) {
+        Path workDir;
+        try {
+            workDir = RepoLayout.find().workDir();
+        } catch (IllegalStateException e) {
+            workDir = Path.of(".pipeline");
+        }
+        return resolve(given, workDir);
+    }
+
     private static String random() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);

@@ -66,15 +66,9 @@ public final class PushCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    /** The key given, else $AQPARAT_API_KEY, else the local pipeline's (when run inside the repository). */
+    /** The key given, else $AQPARAT_API_KEY, else the local pipeline's. */
     private String key() {
-        java.nio.file.Path workDir;
-        try {
-            workDir = kz.aqparat.cli.local.RepoLayout.find().workDir();
-        } catch (IllegalStateException e) {
-            workDir = java.nio.file.Path.of(".pipeline");
-        }
-        return kz.aqparat.cli.local.ApiKeyFile.resolve(key, workDir).orElse(null);
+        return kz.aqparat.cli.local.ApiKeyFile.resolveInRepository(key).orElse(null);
     }
 
     private static List<ArticlePusher.Result> push(ArticlePusher pusher, List<Path> files, boolean progress) {

@@ -59,10 +59,12 @@ public final class AccessFilter implements HttpServerFilter {
     @Override
     @SuppressWarnings("unchecked")
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        MutableHttpResponse<?> refusal = check(request);
+        Optional<String> key = bearerKey(request);
+        Optional<Role> role = key.flatMap(keys::roleOf);
+        MutableHttpResponse<?> refusal = check(request, key.isPresent(), role);
         Publisher<MutableHttpResponse<?>> response = refusal != null ? Mono.just(refusal) : chain.proceed(request);
         boolean hideDetails = request.getPath().equals("/health") && !publicManagement
-                && !bearerKey(request).flatMap(keys::roleOf).map(r -> r.includes(Role.OPERATOR)).orElse(false);
+                && !role.map(r -> r.includes(Role.OPERATOR)).orElse(false);
         return Mono.from(response).map(r -> {
             if (hideDetails) {
                 statusOnly(r);
@@ -82,24 +84,21 @@ public final class AccessFilter implements HttpServerFilter {
         }
     }
 
-    private MutableHttpResponse<?> check(HttpRequest<?> request) {
+    private MutableHttpResponse<?> check(HttpRequest<?> request, boolean keySent, Optional<Role> role) {
         String method = request.getMethodName();
-        boolean write = !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
-        if (write && isForeignOrigin(request)) {
+        if (!AccessPolicy.isRead(method) && isForeignOrigin(request)) {
             return Problems.response(HttpStatus.FORBIDDEN, "cross-origin-refused",
                     "writes from another origin's page are refused (Origin "
                             + request.getHeaders().get(HttpHeaders.ORIGIN) + "); allow an origin with "
                             + "AQPARAT_AUTH_ALLOWED_ORIGINS");
         }
         Optional<Role> needed = policy.required(method, request.getPath());
-        Optional<Role> role = bearerKey(request).flatMap(keys::roleOf);
         if (needed.isEmpty()) {
             return null;
         }
         if (role.isEmpty()) {
-            boolean sent = bearerKey(request).isPresent();
             return Problems.response(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    (sent ? "the key is not valid" : "this request needs a key")
+                    (keySent ? "the key is not valid" : "this request needs a key")
                             + ": send Authorization: Bearer <key> with a key of role "
                             + needed.get().name().toLowerCase() + " or higher")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"aqparat\"");

@@ -18,9 +18,14 @@ public final class AccessPolicy {
         this.publicManagement = publicManagement;
     }
 
+    /** GET, HEAD and OPTIONS change nothing. */
+    public static boolean isRead(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    }
+
     /** The role needed, or empty when the request is open to anyone. */
     public Optional<Role> required(String method, String path) {
-        boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        boolean read = isRead(method);
         if (path.equals("/health")) {
             return Optional.empty();
         }
