@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <pre>
  * articles.raw      -&gt; enrich-service -&gt; articles.enriched -&gt; store-service -&gt; articles.store (compacted)
- *                          \-&gt; articles.dlq (records that cannot be processed; reason in headers)
+ * articles.replay   -/        \-&gt; articles.dlq (records that cannot be processed; reason in headers)
  * </pre>
  */
 public final class Topics {
@@ -16,6 +16,12 @@ public final class Topics {
             new Topic<>("articles.raw", String.class, RawArticle.class);
     public static final Topic<String, EnrichedArticle> ARTICLES_ENRICHED =
             new Topic<>("articles.enriched", String.class, EnrichedArticle.class);
+    /**
+     * Records of {@code articles.raw} sent through enrichment again (by {@code ./pipeline replay} or a dead-letter
+     * redrive), each with {@link RecordHeaders#SOURCE_OFFSET} naming the raw record it copies.
+     */
+    public static final Topic<String, RawArticle> ARTICLES_REPLAY =
+            new Topic<>("articles.replay", String.class, RawArticle.class);
     /** Compacted: the latest version of each article. */
     public static final Topic<String, EnrichedArticle> ARTICLES_STORE =
             new Topic<>("articles.store", String.class, EnrichedArticle.class);
@@ -23,7 +29,8 @@ public final class Topics {
     public static final Topic<byte[], byte[]> ARTICLES_DLQ =
             new Topic<>("articles.dlq", byte[].class, byte[].class);
 
-    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_ENRICHED, ARTICLES_STORE, ARTICLES_DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_REPLAY, ARTICLES_ENRICHED, ARTICLES_STORE,
+            ARTICLES_DLQ);
 
     private Topics() {
     }

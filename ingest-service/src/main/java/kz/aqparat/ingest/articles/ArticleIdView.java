@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.service.kafka.KafkaClientProperties;
 import kz.aqparat.service.kafka.PipelineTopics;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * twice is stored once.
  *
  * <p>A version is the fingerprint of the text, {@code ArticleIds.of(null, text)}, carried in the record header
- * {@value #TEXT_FINGERPRINT_HEADER}. For an article without URL the id already is that fingerprint. For an article
+ * {@value kz.aqparat.contracts.RecordHeaders#TEXT_FINGERPRINT}. For an article without URL the id already is that fingerprint. For an article
  * with a URL the id comes from the URL, so a corrected text gets the same id: it is a new version and is written
  * (compaction downstream keeps the latest), while any version seen before is a duplicate, so a feed re-sending
  * an old item does not revert a correction. A record without the header (written by another tool) counts as
@@ -58,7 +59,6 @@ import org.slf4j.LoggerFactory;
 public class ArticleIdView {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIdView.class);
-    public static final String TEXT_FINGERPRINT_HEADER = "aqparat.text.fingerprint";
     private static final CompletableFuture<Void> STORED = CompletableFuture.completedFuture(null);
     /** The version of a record that has no fingerprint header: it stands for every version. */
     private static final String ANY_VERSION = "*";
@@ -159,7 +159,7 @@ public class ArticleIdView {
                 try {
                     for (ConsumerRecord<String, Void> record : consumer.poll(Duration.ofMillis(500))) {
                         if (record.key() != null) {
-                            Header header = record.headers().lastHeader(TEXT_FINGERPRINT_HEADER);
+                            Header header = record.headers().lastHeader(RecordHeaders.TEXT_FINGERPRINT);
                             stored(record.key(), header == null || header.value() == null ? ANY_VERSION
                                     : new String(header.value(), StandardCharsets.US_ASCII));
                         }

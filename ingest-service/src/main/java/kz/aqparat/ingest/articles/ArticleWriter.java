@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kz.aqparat.contracts.ArticleIds;
 import kz.aqparat.contracts.RawArticle;
+import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.service.kafka.KafkaClientProperties;
 import org.apache.kafka.clients.producer.Producer;
@@ -66,7 +67,7 @@ public class ArticleWriter {
         }
         RawArticle stored = article.withId(id).withReceivedAt(clock.instant());
         ProducerRecord<String, RawArticle> record = new ProducerRecord<>(Topics.ARTICLES_RAW.name(), id, stored);
-        record.headers().add(ArticleIdView.TEXT_FINGERPRINT_HEADER, fingerprint.getBytes(StandardCharsets.US_ASCII));
+        record.headers().add(RecordHeaders.TEXT_FINGERPRINT, fingerprint.getBytes(StandardCharsets.US_ASCII));
         try {
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
