@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Topics;
@@ -52,7 +55,18 @@ import org.slf4j.LoggerFactory;
  * requests are answered 503, because a "new" answer could not be trusted. Two instances that receive the same
  * new article in the same instant may both write it; both records carry the same key and the same content, and
  * everything downstream is keyed by id (compacted store, replay-safe views), so the article is still stored once.
- * Memory grows with the number of articles (about 250 bytes per id); partitions added after start are picked up
+ *
+ * <p>A write that fails <em>ambiguously</em> (a timeout, {@code NOT_ENOUGH_REPLICAS_AFTER_APPEND}: the leader may
+ * have appended the record, which then becomes durable once followers catch up) keeps its claim, as
+ * {@link UncertainWrite}: a retry is answered 503 rather than written a second time. The question is settled by
+ * Kafka's ordering: once a write to the same partition, submitted after the failure, is acknowledged at offset X,
+ * the failed record is either before X or never will be (the idempotent producer's sequence numbers and epochs
+ * forbid a later append), so when this view has read past X it either saw the record (the claim becomes stored)
+ * or releases the claim. Without later writes to that partition the claim is released after
+ * {@code aqparat.ingest.uncertain-write-expiry}; a retry then may write a second record of the same version,
+ * which store-service recognises as the same version.
+ *
+ * <p>Memory grows with the number of articles (about 250 bytes per id); partitions added after start are picked up
  * on the next restart.
  */
 @Context
@@ -65,6 +79,10 @@ public class ArticleIdView {
 
     /** id -> fingerprint -> the write of that version (completed once it is in Kafka). Inner maps are immutable. */
     private final Map<String, Map<String, CompletableFuture<Void>>> ids = new ConcurrentHashMap<>();
+    /** Per partition of {@code articles.raw}, the writes whose outcome is not known yet, oldest first. */
+    private final Map<Integer, Queue<UncertainWrite>> uncertain = new ConcurrentHashMap<>();
+    private final AtomicLong uncertainCount = new AtomicLong();
+    private final Duration uncertainExpiry;
     private final KafkaClientProperties kafka;
     private final KafkaConsumer<String, Void> consumer;
     private final KafkaClientMetrics metrics;
@@ -73,8 +91,10 @@ public class ArticleIdView {
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    public ArticleIdView(KafkaClientProperties kafka, PipelineTopics topics, MeterRegistry registry) {
+    public ArticleIdView(KafkaClientProperties kafka, PipelineTopics topics, MeterRegistry registry,
+                         IngestConfiguration config) {
         this.kafka = kafka;
+        this.uncertainExpiry = config.getUncertainWriteExpiry();
         topics.ensureExist();
         Deserializer<Void> skipValue = (topic, data) -> null;
         this.consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
@@ -131,9 +151,84 @@ public class ArticleIdView {
         });
     }
 
+    /**
+     * A version's write failed but may have been appended to {@code partition}: the claim stays, answering retries
+     * 503, until this view knows (see the class comment).
+     */
+    void uncertain(String id, String fingerprint, CompletableFuture<Void> write, int partition) {
+        UncertainWrite marker = new UncertainWrite(id, fingerprint, uncertainCount.incrementAndGet(), System.nanoTime());
+        boolean[] replaced = {false};
+        ids.computeIfPresent(id, (key, versions) -> {
+            if (versions.get(fingerprint) != write) {
+                return versions;
+            }
+            replaced[0] = true;
+            return with(versions, fingerprint, marker);
+        });
+        if (replaced[0]) {
+            uncertain.computeIfAbsent(partition, p -> new ConcurrentLinkedQueue<>()).add(marker);
+        }
+    }
+
+    /** The current mark for {@link #acknowledged}: taken when a write is submitted. */
+    long uncertainMark() {
+        return uncertainCount.get();
+    }
+
+    /**
+     * A write submitted at {@code mark} was acknowledged at {@code offset}: the uncertain writes of the partition
+     * that failed before it was submitted are settled once the view has read past {@code offset}.
+     */
+    void acknowledged(int partition, long offset, long mark) {
+        Queue<UncertainWrite> waiting = uncertain.get(partition);
+        if (waiting != null) {
+            for (UncertainWrite write : waiting) {
+                if (write.number <= mark) {
+                    write.settleAfter(offset);
+                }
+            }
+        }
+    }
+
+    /** How many versions' writes are uncertain (see the class comment). */
+    public int uncertainWrites() {
+        return uncertain.values().stream().mapToInt(Queue::size).sum();
+    }
+
     private void stored(String id, String fingerprint) {
-        ids.compute(id, (key, versions) ->
-                versions != null && versions.containsKey(fingerprint) ? versions : with(versions, fingerprint, STORED));
+        ids.compute(id, (key, versions) -> {
+            CompletableFuture<Void> known = versions == null ? null : versions.get(fingerprint);
+            return known != null && !(known instanceof UncertainWrite) ? versions : with(versions, fingerprint, STORED);
+        });
+    }
+
+    /** Releases the uncertain writes this view has read past without seeing them (or that expired). */
+    private void settleUncertainWrites() {
+        long now = System.nanoTime();
+        uncertain.forEach((partition, waiting) -> {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            TopicPartition topicPartition = new TopicPartition(Topics.ARTICLES_RAW.name(), partition);
+            // A partition added after start is not read by this view (until a restart): only expiry settles it.
+            long position = consumer.assignment().contains(topicPartition) ? consumer.position(topicPartition) : -1;
+            for (UncertainWrite write : waiting) {
+                boolean stillClaimed = ids.getOrDefault(write.id, Map.of()).get(write.fingerprint) == write;
+                boolean readPast = write.settledAfter() >= 0 && position > write.settledAfter();
+                boolean expired = now - write.since > uncertainExpiry.toNanos();
+                if (!stillClaimed) {
+                    waiting.remove(write);
+                } else if (readPast || expired) {
+                    if (expired && !readPast) {
+                        LOG.warn("article {}: whether its failed write reached partition {} of {} is still unknown"
+                                + " after {}; a retry will write it again", write.id, partition,
+                                Topics.ARTICLES_RAW.name(), uncertainExpiry);
+                    }
+                    release(write.id, write.fingerprint, write);
+                    waiting.remove(write);
+                }
+            }
+        });
     }
 
     private static Map<String, CompletableFuture<Void>> with(Map<String, CompletableFuture<Void>> versions,
@@ -164,6 +259,7 @@ public class ArticleIdView {
                                     : new String(header.value(), StandardCharsets.US_ASCII));
                         }
                     }
+                    settleUncertainWrites();
                     if (!ready) {
                         target.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
                         if (target.isEmpty()) {
@@ -187,6 +283,36 @@ public class ArticleIdView {
             }
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    /**
+     * The claim of a version whose write failed ambiguously. As a future it has already failed, so a retry that
+     * finds it is answered 503.
+     */
+    static final class UncertainWrite extends CompletableFuture<Void> {
+        private final String id;
+        private final String fingerprint;
+        private final long number;
+        private final long since;
+        private final AtomicLong settleAfter = new AtomicLong(-1);
+
+        UncertainWrite(String id, String fingerprint, long number, long since) {
+            this.id = id;
+            this.fingerprint = fingerprint;
+            this.number = number;
+            this.since = since;
+            completeExceptionally(new KafkaUnavailable("an earlier write of this article was not confirmed by Kafka"
+                    + " and may still become durable; retry later, ingest answers once Kafka shows whether it was"
+                    + " written", null));
+        }
+
+        void settleAfter(long offset) {
+            settleAfter.compareAndSet(-1, offset);
+        }
+
+        long settledAfter() {
+            return settleAfter.get();
         }
     }
 

@@ -20,6 +20,7 @@ public class ArticleIdViewHealthIndicator extends AbstractHealthIndicator<Map<St
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ids", view.size());
+        details.put("uncertainWrites", view.uncertainWrites());
         if (view.failure() != null) {
             healthStatus = HealthStatus.DOWN;
             details.put("error", view.failure().toString());

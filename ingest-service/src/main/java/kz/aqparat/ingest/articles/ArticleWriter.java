@@ -22,7 +22,8 @@ import org.apache.kafka.common.KafkaException;
 /**
  * Writes accepted articles to {@code articles.raw} (key = article id, header = text fingerprint) once per version
  * (see {@link ArticleIdView}), and says whether an article was new or a duplicate only after Kafka acknowledged
- * the write (acks=all, idempotent producer).
+ * the write (acks=all, idempotent producer). A request that times out is answered 503 while the producer goes on
+ * delivering its write; a retry of the same article meanwhile waits for that write rather than making another.
  */
 @Singleton
 public class ArticleWriter {
@@ -68,17 +69,23 @@ public class ArticleWriter {
         RawArticle stored = article.withId(id).withReceivedAt(clock.instant());
         ProducerRecord<String, RawArticle> record = new ProducerRecord<>(Topics.ARTICLES_RAW.name(), id, stored);
         record.headers().add(RecordHeaders.TEXT_FINGERPRINT, fingerprint.getBytes(StandardCharsets.US_ASCII));
+        long mark = ids.uncertainMark();
         try {
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
+                    ids.acknowledged(metadata.partition(), metadata.offset(), mark);
                     write.complete(null);
+                } else if (SendFailures.mayHaveBeenWritten(error) && metadata != null && metadata.partition() >= 0) {
+                    ids.uncertain(id, fingerprint, write, metadata.partition());
+                    write.completeExceptionally(error);
                 } else {
                     ids.release(id, fingerprint, write);
                     write.completeExceptionally(error);
                 }
             });
         } catch (KafkaException | IllegalStateException e) {
-            // IllegalStateException: the producer is closed while the service shuts down; a 503, not a 500.
+            // Thrown by send() itself: nothing was sent. IllegalStateException: the producer is closed while the
+            // service shuts down; a 503, not a 500.
             ids.release(id, fingerprint, write);
             write.completeExceptionally(e);
         }

@@ -7,7 +7,8 @@ import jakarta.inject.Singleton;
 
 /**
  * {@code aqparat_ingest_articles_total{outcome=accepted|duplicate|rejected|unavailable}} and
- * {@code aqparat_ingest_known_ids}, the size of the article id view.
+ * {@code aqparat_ingest_known_ids}, the size of the article id view, and {@code aqparat_ingest_uncertain_writes},
+ * versions whose write may or may not be in Kafka (retries of them are answered 503 until that is known).
  */
 @Singleton
 public class IngestMetrics {
@@ -24,6 +25,9 @@ public class IngestMetrics {
         unavailable = counter(registry, "unavailable");
         Gauge.builder("aqparat.ingest.known.ids", ids, ArticleIdView::size)
                 .description("article ids in this instance's view of articles.raw")
+                .register(registry);
+        Gauge.builder("aqparat.ingest.uncertain.writes", ids, ArticleIdView::uncertainWrites)
+                .description("article versions whose write failed ambiguously and is not settled yet")
                 .register(registry);
     }
 

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The producer for {@code articles.raw}: durable (acks=all, idempotent) and quick to give up, so that a request
- * gets its 503 within {@code aqparat.ingest.send-timeout} when Kafka is unavailable. Built here rather than taken
+ * The producer for {@code articles.raw}: durable (acks=all, idempotent); {@code send} never blocks a request past
+ * its {@code aqparat.ingest.send-timeout}, while delivery is retried for {@code aqparat.ingest.delivery-timeout}. Built here rather than taken
  * from micronaut-kafka, whose own {@code Producer} bean would compete with it for injection.
  */
 final class RawArticleProducer {
@@ -35,11 +35,14 @@ final class RawArticleProducer {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // Articles are ~5 KB: the default 16 KB batch holds three, and the broker's cost is per batch and request.
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        // send() blocks at most max.block.ms for metadata; delivery then ends (ack or error) within
-        // delivery.timeout.ms, so the callback fires before the request's own timeout.
+        // send() blocks at most max.block.ms for metadata or buffer space, so a request is answered within its
+        // timeout. Delivery goes on longer than the answer waits: an idempotent producer's own retries cannot
+        // double a record, whereas a client's retry after a given-up write could.
+        int requestTimeoutMs = (int) (timeoutMs / 3);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 3);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeoutMs / 3));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs * 2 / 3));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) Math.max(config.getDeliveryTimeout().toMillis(), requestTimeoutMs + 5L));
         KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(kafka.producer(props), new StringSerializer(),
                 new JsonSerde<>(RawArticle.class).serializer());
         new KafkaClientMetrics(producer).bindTo(registry);
