@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +14,7 @@ import kz.aqparat.contracts.Topic;
 import kz.aqparat.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -155,7 +150,9 @@ public class PipelineTopics {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             try {
-                return inspectOnce(admin);
+                TopicsCheck check = TopicsCheck.read(admin, settings, TIMEOUT_SECONDS);
+                lastCheck = check;
+                return check;
             } catch (ExecutionException e) {
                 // A topic just created (here or by another service) may not have reached every broker yet.
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
@@ -164,44 +161,6 @@ public class PipelineTopics {
                 Thread.sleep(200);
             }
         }
-    }
-
-    private TopicsCheck inspectOnce(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
-        Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<Topic<?, ?>> present = Topics.ALL.stream().filter(t -> existing.contains(t.name())).toList();
-        List<String> missing = Topics.ALL.stream().map(Topic::name).filter(n -> !existing.contains(n)).toList();
-        Map<String, TopicDescription> descriptions = admin.describeTopics(present.stream().map(Topic::name).toList())
-                .allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<ConfigResource, Config> configs = admin.describeConfigs(present.stream()
-                        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList())
-                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<TopicsCheck.TopicState> states = new ArrayList<>();
-        for (Topic<?, ?> topic : present) {
-            TopicDescription description = descriptions.get(topic.name());
-            Map<String, String> effective = new LinkedHashMap<>();
-            Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
-            if (config != null) {
-                for (ConfigEntry entry : config.entries()) {
-                    if (entry.value() != null) {
-                        effective.put(entry.name(), entry.value());
-                    }
-                }
-            }
-            int partitions = description.partitions().size();
-            int replication = description.partitions().isEmpty() ? 0
-                    : description.partitions().get(0).replicas().size();
-            List<String> problems = settings.problems(topic, partitions, replication, effective);
-            Map<String, String> shown = new LinkedHashMap<>();
-            for (String key : TopicsCheck.SHOWN_CONFIGS) {
-                if (effective.containsKey(key)) {
-                    shown.put(key, effective.get(key));
-                }
-            }
-            states.add(new TopicsCheck.TopicState(topic.name(), partitions, replication, shown, problems));
-        }
-        TopicsCheck check = new TopicsCheck(java.time.Instant.now(), states, missing);
-        lastCheck = check;
-        return check;
     }
 
     private interface AdminCall<T> {
