@@ -20,6 +20,7 @@ import kz.aqparat.service.kafka.TopicSettings;
 import kz.aqparat.service.kafka.TopicsCheck;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -149,7 +150,7 @@ public final class PipelineStatus implements AutoCloseable {
                     state.configs(), offsets, state.problems()));
         }
 
-        List<StatusReport.GroupStatus> groups = groups(byName.keySet(), end);
+        List<StatusReport.GroupStatus> groups = groups(byName, start, end);
         List<StatusReport.Replay> replays = new ArrayList<>();
         for (StatusReport.GroupStatus group : groups) {
             long left = group.partitions().stream().filter(p -> p.topic().equals(Topics.ARTICLES_REPLAY.name()))
@@ -162,40 +163,62 @@ public final class PipelineStatus implements AutoCloseable {
                 end), replays);
     }
 
-    private List<StatusReport.GroupStatus> groups(Set<String> pipelineTopics, Map<TopicPartition, Long> end)
+    /**
+     * Each group with committed offsets on, or members assigned to, a pipeline topic; for each such topic every
+     * partition, a partition without a committed offset counted from the topic's start (Streams' reset policy):
+     * so the first records of a replay show as lag before the group has committed anything on articles.replay.
+     */
+    private List<StatusReport.GroupStatus> groups(Map<String, TopicsCheck.TopicState> pipelineTopics,
+                                                  Map<TopicPartition, Long> start, Map<TopicPartition, Long> end)
             throws Exception {
         List<StatusReport.GroupStatus> groups = new ArrayList<>();
         Collection<GroupListing> listings = get(admin.listGroups().all());
+        List<String> classic = listings.stream()
+                .filter(l -> l.type().orElse(GroupType.CLASSIC) != GroupType.STREAMS
+                        && l.type().orElse(GroupType.CLASSIC) != GroupType.SHARE)
+                .map(GroupListing::groupId).toList();
+        Map<String, ConsumerGroupDescription> described = classic.isEmpty() ? Map.of()
+                : get(admin.describeConsumerGroups(classic).all());
         for (GroupListing listing : listings) {
-            Map<TopicPartition, OffsetAndMetadata> committed;
             GroupType type = listing.type().orElse(GroupType.CLASSIC);
+            Map<TopicPartition, OffsetAndMetadata> committed;
+            Set<String> topics = new java.util.TreeSet<>();
             if (type == GroupType.STREAMS) {
                 committed = get(admin.listStreamsGroupOffsets(Map.of(listing.groupId(),
                         new ListStreamsGroupOffsetsSpec())).partitionsToOffsetAndMetadata(listing.groupId()));
-            } else if (type == GroupType.CLASSIC || type == GroupType.CONSUMER) {
-                committed = get(admin.listConsumerGroupOffsets(listing.groupId()).partitionsToOffsetAndMetadata());
+            } else if (type == GroupType.SHARE) {
+                continue;
             } else {
+                committed = get(admin.listConsumerGroupOffsets(listing.groupId()).partitionsToOffsetAndMetadata());
+                ConsumerGroupDescription description = described.get(listing.groupId());
+                if (description != null) {
+                    description.members().forEach(m -> m.assignment().topicPartitions()
+                            .forEach(tp -> topics.add(tp.topic())));
+                }
+            }
+            committed.forEach((tp, offset) -> {
+                if (offset != null) {
+                    topics.add(tp.topic());
+                }
+            });
+            topics.retainAll(pipelineTopics.keySet());
+            if (topics.isEmpty()) {
                 continue;
             }
             List<StatusReport.PartitionLag> lags = new ArrayList<>();
             long total = 0;
-            List<Map.Entry<TopicPartition, OffsetAndMetadata>> entries = new ArrayList<>(committed.entrySet());
-            entries.sort(java.util.Comparator.comparing((Map.Entry<TopicPartition, OffsetAndMetadata> e) ->
-                    e.getKey().topic()).thenComparingInt(e -> e.getKey().partition()));
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : entries) {
-                TopicPartition tp = entry.getKey();
-                if (entry.getValue() == null || !pipelineTopics.contains(tp.topic()) || !end.containsKey(tp)) {
-                    continue;
+            for (String topic : topics) {
+                for (int p = 0; p < pipelineTopics.get(topic).partitions(); p++) {
+                    TopicPartition tp = new TopicPartition(topic, p);
+                    OffsetAndMetadata offset = committed.get(tp);
+                    long position = offset != null ? offset.offset() : start.get(tp);
+                    long lag = Math.max(0, end.get(tp) - position);
+                    total += lag;
+                    lags.add(new StatusReport.PartitionLag(topic, p, position, end.get(tp), lag));
                 }
-                long offset = entry.getValue().offset();
-                long lag = Math.max(0, end.get(tp) - offset);
-                total += lag;
-                lags.add(new StatusReport.PartitionLag(tp.topic(), tp.partition(), offset, end.get(tp), lag));
             }
-            if (!lags.isEmpty()) {
-                groups.add(new StatusReport.GroupStatus(listing.groupId(),
-                        listing.groupState().map(Enum::name).orElse("UNKNOWN"), total, lags));
-            }
+            groups.add(new StatusReport.GroupStatus(listing.groupId(),
+                    listing.groupState().map(Enum::name).orElse("UNKNOWN"), total, lags));
         }
         groups.sort((a, b) -> a.group().compareTo(b.group()));
         return groups;

@@ -26,15 +26,17 @@ public record StatusReport(Instant at, Broker broker, List<TopicStatus> topics, 
     public record PartitionLag(String topic, int partition, long committed, long end, long lag) {
     }
 
-    /** A consumer group (a Kafka Streams application id) that has committed offsets on a pipeline topic. */
+    /**
+     * A consumer group (a Kafka Streams application id) with offsets on, or members assigned to, a pipeline topic;
+     * {@code committed} of a partition without a committed offset is the topic's start offset.
+     */
     public record GroupStatus(String group, String state, long lag, List<PartitionLag> partitions) {
     }
 
     /**
-     * The newest record timestamp in {@code articles.raw} and in {@code articles.store} (Streams keeps the input's
-     * timestamp, so a stored article carries the time its raw record was written), their ages, and how far the
-     * store's newest is behind the raw topic's newest ({@code storeBehindMs}, 0 when caught up). Null where the
-     * topic is empty.
+     * The newest record timestamp in {@code articles.raw} (when ingest wrote it) and in {@code articles.store} (when
+     * store wrote it), their ages, and {@code storeBehindMs}: how much newer the newest raw record is than anything
+     * the store wrote since, 0 when the store wrote after it. Null where a topic is empty.
      */
     public record Freshness(Instant newestRaw, Long rawAgeMs, Instant newestStore, Long storeAgeMs,
                             Long storeBehindMs) {
