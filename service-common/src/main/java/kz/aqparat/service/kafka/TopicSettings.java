@@ -150,6 +150,13 @@ public record TopicSettings(int partitions, short replication, TopicRetention ra
                 }
             }
         }
+        if (topic.equals(Topics.ARTICLES_REPLAY)
+                && !"LogAppendTime".equals(actual.getOrDefault(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                "LogAppendTime"))) {
+            problems.add(name + " has message.timestamp.type=" + actual.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
+                    + ": a copy that keeps its original, older timestamp expires as soon as its segment is closed, "
+                    + "possibly before enrich read it; the pipeline expects LogAppendTime");
+        }
         if (actualReplication >= 3) {
             String minIsr = actual.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
             if (minIsr != null && Integer.parseInt(minIsr) < 2) {

@@ -73,6 +73,11 @@ class TopicSettingsTest {
         Map<String, String> raw = new HashMap<>(defaults.configsFor(Topics.ARTICLES_RAW));
         raw.put("cleanup.policy", "compact");
         assertEquals(1, defaults.problems(Topics.ARTICLES_RAW, 12, 3, raw).size());
+        Map<String, String> replay = new HashMap<>(defaults.configsFor(Topics.ARTICLES_REPLAY));
+        assertEquals(List.of(), defaults.problems(Topics.ARTICLES_REPLAY, 12, 3, replay));
+        replay.put("message.timestamp.type", "CreateTime");
+        assertTrue(defaults.problems(Topics.ARTICLES_REPLAY, 12, 3, replay).get(0)
+                .startsWith("articles.replay has message.timestamp.type=CreateTime"));
         Map<String, String> store = new HashMap<>(defaults.configsFor(Topics.ARTICLES_STORE));
         store.put("cleanup.policy", "compact,delete");
         assertTrue(defaults.problems(Topics.ARTICLES_STORE, 12, 3, store).get(0)
