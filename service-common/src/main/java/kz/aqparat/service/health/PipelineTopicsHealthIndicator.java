@@ -40,7 +40,8 @@ public class PipelineTopicsHealthIndicator implements HealthIndicator {
     private final PipelineTopics topics;
     private final ScheduledExecutorService scheduler;
     private volatile String error;
-    private volatile List<String> reported = List.of();
+    /** Problems already logged (by the start-up check, then by this indicator), so each is logged once. */
+    private volatile List<String> reported;
 
     public PipelineTopicsHealthIndicator(PipelineTopics topics,
                                          @Value("${aqparat.topic.check-interval:60s}") Duration interval) {
@@ -55,6 +56,10 @@ public class PipelineTopicsHealthIndicator implements HealthIndicator {
 
     private void check() {
         try {
+            if (reported == null) {
+                TopicsCheck startUp = topics.lastCheck();
+                reported = startUp == null ? List.of() : startUp.problems();
+            }
             List<String> problems = topics.check().problems();
             error = null;
             if (!problems.equals(reported)) {
