@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Aqparat news pipeline: run it locally, push articles, extract entities offline.",
         subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class,
                 kz.aqparat.cli.bench.BenchCommand.class, kz.aqparat.cli.chaos.ChaosCommand.class,
+                kz.aqparat.cli.status.StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pipeline implements java.util.concurrent.Callable<Integer> {
 

@@ -5,6 +5,7 @@ import static kz.aqparat.store.topology.Articles.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.EntityType;
+import kz.aqparat.contracts.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +27,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The dashboard in a real headless Chromium: a new article shows up on the open page, without a reload. */
+/**
+ * The dashboard in a real headless Chromium: a new article shows up on the open page, without a reload; the status
+ * strip shows the store's consumer lag, freshness and a dead letter, refreshed from {@code /api/status}.
+ */
 class DashboardIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -103,5 +108,19 @@ class DashboardIT {
                 "the page was reloaded");
         assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.reconnected;"),
                 "the page reconnected to /api/stream");
+    }
+
+    @Test
+    void theStatusStripShowsLagFreshnessAndDeadLetters() {
+        browser.get(store.base.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.withMessage(() -> "the status strip shows: " + text("pipeline"));
+        wait.until(b -> text("pipeline-lag").matches("lag: .*" + store.applicationId + " \\d+.*"));
+        // A record store-service cannot read goes to articles.dlq; a raw record waits for an enrich-service.
+        store.produceBytes("not-an-article", "{not json".getBytes(StandardCharsets.UTF_8));
+        store.produceBytes(Topics.ARTICLES_RAW.name(), "raw-1", "{}".getBytes(StandardCharsets.UTF_8));
+        wait.until(b -> text("pipeline-dlq").startsWith("dead letters: 1 last hour, 1 last day (store."));
+        wait.until(b -> text("pipeline-freshness").matches("newest raw: \\d+ s ago, newest stored: .*"));
+        wait.until(b -> text("pipeline-lag").matches("lag: .*" + store.applicationId + " 0.*"));
     }
 }

@@ -126,9 +126,13 @@ final class RunningStore implements AutoCloseable {
     }
 
     void produceBytes(String key, byte[] value) {
+        produceBytes(Topics.ARTICLES_ENRICHED.name(), key, value);
+    }
+
+    void produceBytes(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED.name(),
-                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)).get();
+            producer.send(new ProducerRecord<>(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value))
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

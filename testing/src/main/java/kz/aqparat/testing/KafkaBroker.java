@@ -44,6 +44,14 @@ public abstract class KafkaBroker implements AutoCloseable {
     }
 
     /**
+     * A broker with more broker settings, e.g. {@code log.retention.check.interval.ms} or {@code log.segment.bytes}
+     * for a test of retention; they apply after the one-broker settings.
+     */
+    public static KafkaBroker inJvm(Map<String, String> brokerConfig) {
+        return inJvm(new TestKitNodes.Builder(), brokerConfig, Map.of());
+    }
+
+    /**
      * A broker whose client listener requires SASL authentication (SASL_PLAINTEXT, mechanism PLAIN) and knows one
      * client user, {@code user} with {@code password}; {@link #clientSettings()} log in as that user. Authentication
      * only: no authorizer. The controller listener stays PLAINTEXT; the test kit also points the JVM's

@@ -24,6 +24,8 @@ import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.cli.local.ServiceProcess;
 import kz.aqparat.cli.push.ArticlePusher;
 import kz.aqparat.contracts.Json;
+import kz.aqparat.contracts.Topics;
+import kz.aqparat.service.kafka.TopicSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,12 +109,21 @@ public final class UpCommand implements Callable<Integer> {
                     work.resolve("logs"), List.of());
             register(cluster);
             bootstrapServers = cluster.bootstrapServers();
+            Map<String, String> env = new java.util.HashMap<>();
             if (brokers > 1) {
                 // The services' own topics and Kafka Streams' internal topics on every broker (up to 3).
                 String replication = Integer.toString(Math.min(3, brokers));
-                serviceEnv = Map.of("AQPARAT_TOPIC_REPLICATION", replication,
-                        "KAFKA_STREAMS_DEFAULT_REPLICATION_FACTOR", replication);
+                env.put("AQPARAT_TOPIC_REPLICATION", replication);
+                env.put("KAFKA_STREAMS_DEFAULT_REPLICATION_FACTOR", replication);
             }
+            keptPartitions(bootstrapServers).ifPresent(n -> {
+                say(out, Topics.ARTICLES_RAW.name() + " in " + kafkaDir + " has " + n + " partitions (made before "
+                        + TopicSettings.DEFAULT_PARTITIONS + " was the default): the services run with "
+                        + "AQPARAT_TOPIC_PARTITIONS=" + n + "; delete " + kafkaDir + " to start over with "
+                        + TopicSettings.DEFAULT_PARTITIONS);
+                env.put("AQPARAT_TOPIC_PARTITIONS", Integer.toString(n));
+            });
+            serviceEnv = Map.copyOf(env);
         }
         say(out, "starting ingest-service :" + ingestPort + ", enrich-service :" + enrichPort
                 + ", store-service :" + storePort + " (logs in " + work.resolve("logs") + ")");
@@ -137,6 +148,26 @@ public final class UpCommand implements Callable<Integer> {
         }
         printUrls(out, bootstrapServers, pipeline);
         return awaitStop(out, pipeline);
+    }
+
+    /**
+     * The partition count of {@code articles.raw} on the local broker's kept data, when it is not the default and
+     * {@code AQPARAT_TOPIC_PARTITIONS} is not set: the services would refuse to start on it (partitions cannot be
+     * changed), and local data is the operator's own to keep or delete.
+     */
+    private static java.util.Optional<Integer> keptPartitions(String bootstrapServers) throws Exception {
+        if (System.getenv("AQPARAT_TOPIC_PARTITIONS") != null) {
+            return java.util.Optional.empty();
+        }
+        try (org.apache.kafka.clients.admin.Admin admin = kz.aqparat.cli.local.KafkaClients.admin(bootstrapServers,
+                30_000)) {
+            if (!admin.listTopics().names().get().contains(Topics.ARTICLES_RAW.name())) {
+                return java.util.Optional.empty();
+            }
+            int n = admin.describeTopics(List.of(Topics.ARTICLES_RAW.name())).allTopicNames().get()
+                    .get(Topics.ARTICLES_RAW.name()).partitions().size();
+            return n == TopicSettings.DEFAULT_PARTITIONS ? java.util.Optional.empty() : java.util.Optional.of(n);
+        }
     }
 
     private void checkPorts(int controller) {
