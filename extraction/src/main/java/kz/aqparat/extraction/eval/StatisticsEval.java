@@ -17,7 +17,9 @@ import kz.aqparat.extraction.statistics.StatisticExtractor;
 
 /**
  * Scores the statistics extractor on hand-labelled texts ({@code datasets/statistics-gold/factru-devset.json}: the
- * count, money, percent and measure expressions of part of the factRuEval devset, see its README). A found statistic
+ * count, money, percent and measure expressions of part of the factRuEval devset, see its README), in two sets: the
+ * {@code development} texts, labelled first and looked at while the rules were written, and the {@code heldOut}
+ * texts, labelled afterwards and scored only. A found statistic
  * is right when its span overlaps a labelled one (each labelled one matches at most one found); precision is the
  * share of found statistics that are right, recall the share of labelled ones found. Of the right ones, the share
  * whose {@link Statistic#kind()} is the labelled kind is reported too.
@@ -25,7 +27,7 @@ import kz.aqparat.extraction.statistics.StatisticExtractor;
 public final class StatisticsEval {
 
     /** The counts over all labelled documents, and what went wrong, for a reader to look at. */
-    public record Scores(int documents, int labelled, int found, int right, int rightKind, List<String> falsePositives,
+    public record Scores(String set, int documents, int labelled, int found, int right, int rightKind, List<String> falsePositives,
             List<String> missed) {
 
         public double precision() {
@@ -46,12 +48,20 @@ public final class StatisticsEval {
             return right == 0 ? 0 : (double) rightKind / right;
         }
 
-        public String table() {
-            return String.format(Locale.ROOT, "statistics, %d hand-labelled devset documents, %d labelled%n"
-                    + "%-6s %9s %9s %9s %7s %7s %7s %9s%n%-6s %9.3f %9.3f %9.3f %7d %7d %7d %9.3f%n",
-                    documents, labelled, "", "precision", "recall", "F1", "tp", "fp", "fn", "kind ok",
-                    "stats", precision(), recall(), f1(), right, found - right, labelled - right, kindAccuracy());
+        String row() {
+            return String.format(Locale.ROOT, "%-12s %4d %8d %9.3f %9.3f %9.3f %7d %7d %7d %9.3f%n", set, documents,
+                    labelled, precision(), recall(), f1(), right, found - right, labelled - right, kindAccuracy());
         }
+    }
+
+    /** The scores of each labelled set, as a table. */
+    public static String table(List<Scores> sets) {
+        StringBuilder b = new StringBuilder("statistics on hand-labelled devset texts (count, money, percent, "
+                + "measure)\n");
+        b.append(String.format(Locale.ROOT, "%-12s %4s %8s %9s %9s %9s %7s %7s %7s %9s%n", "set", "docs", "labelled",
+                "precision", "recall", "F1", "tp", "fp", "fn", "kind ok"));
+        sets.forEach(s -> b.append(s.row()));
+        return b.toString();
     }
 
     private record Labelled(int start, int end, String text, Statistic.Kind kind) {
@@ -63,19 +73,31 @@ public final class StatisticsEval {
     public static void main(String[] args) {
         Path devset = Path.of(args.length > 0 ? args[0] : "datasets/factru-devset");
         Path gold = Path.of(args.length > 1 ? args[1] : "datasets/statistics-gold/factru-devset.json");
-        Scores s = evaluate(devset, gold, StatisticExtractor.load());
-        System.out.print(s.table());
-        s.falsePositives().forEach(f -> System.out.println("  false: " + f));
-        s.missed().forEach(m -> System.out.println("  missed: " + m));
+        List<Scores> sets = evaluate(devset, gold, StatisticExtractor.load());
+        System.out.print(table(sets));
+        for (Scores s : sets) {
+            s.falsePositives().forEach(f -> System.out.println("  " + s.set() + " false: " + f));
+            s.missed().forEach(m -> System.out.println("  " + s.set() + " missed: " + m));
+        }
     }
 
-    public static Scores evaluate(Path devset, Path gold, StatisticExtractor extractor) {
-        JsonNode documents;
+    /** One {@link Scores} per set of the gold file, in its order. */
+    public static List<Scores> evaluate(Path devset, Path gold, StatisticExtractor extractor) {
+        JsonNode root;
         try {
-            documents = Json.mapper().readTree(gold.toFile()).get("documents");
+            root = Json.mapper().readTree(gold.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + gold, e);
         }
+        List<Scores> sets = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> set = it.next();
+            sets.add(evaluate(set.getKey(), set.getValue(), devset, extractor));
+        }
+        return sets;
+    }
+
+    private static Scores evaluate(String set, JsonNode documents, Path devset, StatisticExtractor extractor) {
         int labelledCount = 0;
         int foundCount = 0;
         int right = 0;
@@ -123,6 +145,6 @@ public final class StatisticsEval {
             labelledCount += labelled.size();
             foundCount += found.size();
         }
-        return new Scores(documents.size(), labelledCount, foundCount, right, rightKind, falsePositives, missed);
+        return new Scores(set, documents.size(), labelledCount, foundCount, right, rightKind, falsePositives, missed);
     }
 }
