@@ -7,8 +7,8 @@ import kz.aqparat.extraction.morphology.Morphology;
 
 /**
  * Locations found by their grammar and context rather than by a gazetteer: coordinated region adjectives sharing one
- * head ("Павлодарской и Акмолинской областей"), an adjective that is part of a place's name ("Северной Африки",
- * "Западном Иерусалиме"), and a capitalised word the dictionary does not know right after a preposition of place
+ * head ("Павлодарской и Акмолинской областей"), an adjective of direction that is part of a place's name ("Северной
+ * Африки", "Западном Иерусалиме"), and a capitalised word the dictionary does not know right after a preposition of place
  * ("в Тусоне", "из Ньюпорта").
  */
 final class LocationRules {
@@ -17,7 +17,10 @@ final class LocationRules {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("в", "во", "из", "под", "близ", "вблизи", "возле",
             "около", "недалеко");
 
-    /** Lower-case adjectives that still belong to a place's name: "западной Европы", "южные Курильские острова". */
+    /**
+     * Adjectives of direction, which make a part of the place after them ("Северной Африки", "западной Европы",
+     * "южные Курильские острова"), written capitalised or not.
+     */
     private static final Set<String> DIRECTIONS = Set.of("северный", "южный", "западный", "восточный",
             "центральный", "северо-западный", "северо-восточный", "юго-западный", "юго-восточный");
 
@@ -120,8 +123,8 @@ final class LocationRules {
     }
 
     /**
-     * "Северной Африки", "Западном Иерусалиме", "западной Европы": an adjective agreeing with a found place right
-     * after it is part of its name (capitalised, or a direction in lower case).
+     * "Северной Африки", "Западном Иерусалиме", "западной Европы": an adjective of direction agreeing with a found
+     * place right after it is part of its name.
      */
     void qualifiedPlaces(Document d) {
         List<Token> t = d.tokens;
@@ -136,8 +139,8 @@ final class LocationRules {
             if (adjective == null) {
                 continue;
             }
-            boolean direction = DIRECTIONS.contains(adjective.lemma());
-            if (!(t.get(a).cap && (direction || !d.sentenceStart(a))) && !direction) {
+            if (!DIRECTIONS.contains(adjective.lemma())) {
+                // "Справедливого Казахстана" is a slogan, not a part of the country
                 continue;
             }
             String gender = d.nounGender(f.start);

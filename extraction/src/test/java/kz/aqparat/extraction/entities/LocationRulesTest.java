@@ -51,6 +51,8 @@ class LocationRulesTest {
                 "Западный Иерусалим (null) [Западном Иерусалиме]"),
                 locations("Беженцы из Северной Африки прибыли в Западном Иерусалиме."));
         assertEquals(List.of("западная Европа (null) [западной Европы]"), locations("федерации стран западной Европы"));
+        // other adjectives do not make a part of the place: a slogan
+        assertEquals(List.of("Казахстан (null) [Казахстана]"), locations("на пути построения Справедливого Казахстана"));
     }
 
     @Test
