@@ -41,6 +41,9 @@ public final class StatisticExtractor {
      */
     private static final Set<String> NOT_COUNTS = Set.of("просмотр", "утро", "вечер", "ночь", "очко");
 
+    /** Case endings written after the digits of a cardinal ("23-х", "5-ти", "13-ю"); "-й", "-е", "-го" are ordinals. */
+    private static final Set<String> CARDINAL_ENDINGS = Set.of("х", "ух", "ех", "ёх", "ти", "ми", "ю", "мя");
+
     /** What a collective numeral without a noun counts: "погибли трое". */
     private static final String PEOPLE = "человек";
 
@@ -417,6 +420,12 @@ public final class StatisticExtractor {
             return Amount.skip(i, skipRun(t, i));
         }
         if (t.isDash(j + 1) && t.attached(j + 1) && t.attached(j + 2)) {
+            Units.Unit noun = t.isWord(j + 2) && CARDINAL_ENDINGS.contains(t.lower(j + 2)) ? units.at(t, j + 3) : null;
+            if (noun != null && noun.last() == j + 3) {
+                // "23-х арбитров", "13-ю филиалами": a cardinal with its case ending, right before its noun
+                // ("2-х комнатная квартира" is one flat)
+                return new Amount(new BigDecimal(t.string(j)), i, j + 2, null, false);
+            }
             if (t.isWord(j + 2)) {
                 return Amount.skip(i, j + 2); // "3-й", "90-е"
             }

@@ -136,8 +136,8 @@ class StatisticExtractorTest {
         // durations and ages are no statistics
         "в течение 1000 лет", "работал 8 часов подряд", "более 15 лет", "в возрасте 67 лет", "на пять лет",
         "через 6 дней", "занял 13 суток", "два месяца назад", "Контроль времени — 2 часа", "тысячи лет",
-        // points of a score
-        "набрал 8,5 очков",
+        // points of a score; a compound adjective written with digits
+        "набрал 8,5 очков", "2-х комнатная квартира",
     })
     void isNoStatistic(String text) {
         assertEquals(List.of(), described(text));
@@ -159,6 +159,9 @@ class StatisticExtractorTest {
         // adjectives between the number and the noun, multipliers
         "около 2000 местных жителей|2000 ABOUT житель «около 2000 местных жителей»",
         "более 300 тысяч зрителей|300000 MORE_THAN зритель «более 300 тысяч зрителей»",
+        // digits with a case ending
+        "назвал имена 23-х арбитров|23 EXACT арбитр «23-х арбитров»",
+        "управляющим 13-ю филиалами|13 EXACT филиал «13-ю филиалами»",
     })
     void readsNumberWords(String text, String expected) {
         assertEquals(List.of(expected), described(text));
