@@ -317,7 +317,7 @@ final class Document {
         return best;
     }
 
-    private String adjectiveForm(int i, String gender) {
+    String adjectiveForm(int i, String gender) {
         String lemma = null;
         for (Morphology.Analysis a : readings(i)) {
             if (a.tag().startsWith("ADJ")) {
@@ -384,6 +384,26 @@ final class Document {
             owner[i] = g;
         }
         found.set(n, g);
+    }
+
+    /** Replaces the {@code n}th found span by another entity of the same type over tokens [start, its end). */
+    void widen(int n, int start, String key, String name) {
+        Found f = found.get(n);
+        Found g = new Found(f.type, key, name, f.region, start, f.end);
+        for (int i = start; i < f.end; i++) {
+            owner[i] = g;
+        }
+        found.set(n, g);
+    }
+
+    /** The grammatical gender of the first noun reading of token {@code i}: "Masc", "Fem" or "Neut"; null if none. */
+    String nounGender(int i) {
+        for (Morphology.Analysis a : readings(i)) {
+            if (a.tag().startsWith("NN")) {
+                return a.hasTag("Fem") ? "Fem" : a.hasTag("Neut") ? "Neut" : "Masc";
+            }
+        }
+        return null;
     }
 
     /** "Кайнар-АКБ" and "Кайнар АКБ" are one name: hyphens and spaces between its words are alike. */

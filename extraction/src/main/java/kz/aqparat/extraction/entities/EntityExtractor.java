@@ -28,6 +28,7 @@ public final class EntityExtractor {
     private final Keys keys;
     private final Lexicon lexicon;
     private final PersonRules persons;
+    private final LocationRules locations;
     private final Words words;
 
     private EntityExtractor(Morphology morphology) {
@@ -35,6 +36,7 @@ public final class EntityExtractor {
         this.keys = new Keys(morphology);
         this.lexicon = Lexicon.load(keys);
         this.persons = new PersonRules(morphology, lexicon);
+        this.locations = new LocationRules(lexicon, keys, persons);
         this.words = new Words(morphology, keys, lexicon, persons);
     }
 
@@ -48,7 +50,7 @@ public final class EntityExtractor {
 
     public Result extract(String text) {
         Document doc = new Document(text, Tokenizer.tokenize(text), morphology, words);
-        new Rules(doc, lexicon, keys, persons).run();
+        new Rules(doc, lexicon, keys, persons, locations).run();
         return doc.result();
     }
 
@@ -58,24 +60,29 @@ public final class EntityExtractor {
         private final Lexicon lex;
         private final Keys keys;
         private final PersonRules persons;
+        private final LocationRules locations;
 
-        Rules(Document d, Lexicon lex, Keys keys, PersonRules persons) {
+        Rules(Document d, Lexicon lex, Keys keys, PersonRules persons, LocationRules locations) {
             this.d = d;
             this.lex = lex;
             this.keys = keys;
             this.persons = persons;
+            this.locations = locations;
         }
 
         void run() {
             quotedOrganisations();
             gazetteer(2);
+            locations.regionAdjectives(d);
             persons.fullNames(d);
             gazetteer(1);
             headedOrganisations();
             descriptorLocations();
             abbreviationsAndLatin();
             persons.shortForms(d);
+            locations.placesAfterPrepositions(d);
             relationalAdjectives();
+            locations.qualifiedPlaces(d);
         }
 
         /** "японского МИДа", "российского Минсельхоза": a lower-case -ск- adjective before a found body is part of it. */
@@ -281,6 +288,11 @@ public final class EntityExtractor {
             if (e.type() == EntityType.LOCATION && d.compoundBody(i)) {
                 return false;
             }
+            if (e.type() == EntityType.LOCATION && d.isAdjective(i) && i + 1 < d.tokens.size()
+                    && d.lemmaIn(i + 1, WordList.LOC_HEAD)) {
+                // "Свердловской области" is the region, not the town "Свердловск": left to the region rules
+                return false;
+            }
             // "Лужков" is a surname before it is the plural of "лужок" (and so a village "Лужки"); "Виктором" is a
             // first name: a person's reading wins unless the place itself is what the word names
             String place = Normalizer.fold(e.name());
@@ -431,12 +443,19 @@ public final class EntityExtractor {
                     continue;
                 }
                 Token w = t.get(i);
-                if (w.cap && !w.upper && i + 1 < t.size() && !d.claimed(i + 1) && d.isAdjective(i)
-                        && d.lemmaIn(i + 1, WordList.LOC_HEAD) && w.norm.contains("ск")) {
-                    String name = d.nominative(i, i + 1, i + 2);
-                    d.add(EntityType.LOCATION, Normalizer.fold(name), name, null, i, i + 2);
-                    i++;
-                    continue;
+                if (w.cap && !w.upper && d.isAdjective(i) && w.norm.contains("ск")) {
+                    // "Свердловской области", "Северо-Кавказском федеральном округе", "Чукотский автономный округ"
+                    int head = i + 1;
+                    while (head < t.size() && head < i + 3 && !d.claimed(head) && t.get(head).isWord()
+                            && !t.get(head).cap && d.isAdjective(head) && !d.lemmaIn(head, WordList.LOC_HEAD)) {
+                        head++;
+                    }
+                    if (head < t.size() && !d.claimed(head) && d.lemmaIn(head, WordList.LOC_HEAD)) {
+                        String name = d.nominative(i, head, head + 1);
+                        d.add(EntityType.LOCATION, Normalizer.fold(name), name, null, i, head + 1);
+                        i = head;
+                        continue;
+                    }
                 }
                 if (!w.cap && d.lemmaIn(i, WordList.LOC_DESCRIPTOR)) {
                     int s = i + 1;

@@ -348,6 +348,11 @@ final class PersonRules {
                 }
                 break;
             }
+            if (e - i >= 3 && inGazetteer(d, i)) {
+                // "президент Ирана Махмуд Ахмадинежад": a place before a full name is the place, not a given name
+                i++;
+                f = first(d, i);
+            }
             if (e - i < 2) {
                 continue;
             }

@@ -58,8 +58,11 @@ public final class FactRuEval {
         }
     }
 
-    /** Per-type scores and their micro average over {@code documents} documents. */
-    public record Scores(int documents, Map<Type, Score> byType, Score micro) {
+    /**
+     * Per-type scores and their micro average over {@code documents} documents, and the same per fold of a
+     * {@value #FOLDS}-fold split of the documents (document {@code i} of the sorted list in fold {@code i % FOLDS}).
+     */
+    public record Scores(int documents, Map<Type, Score> byType, Score micro, List<Map<Type, Score>> folds) {
         public String table() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "factRuEval devset, %d documents, token-level scores%n", documents));
@@ -69,6 +72,29 @@ public final class FactRuEval {
                 row(b, t.name(), byType.get(t));
             }
             row(b, "micro", micro);
+            b.append(String.format(Locale.ROOT, "%nF1 per fold (%d folds of about %d documents; each fold scored as "
+                    + "held out from the other %d)%n", folds.size(), documents / folds.size(), folds.size() - 1));
+            b.append(String.format(Locale.ROOT, "%-6s", "type"));
+            for (int f = 0; f < folds.size(); f++) {
+                b.append(String.format(Locale.ROOT, " %7s", "fold " + (f + 1)));
+            }
+            b.append(String.format(Locale.ROOT, " %7s %7s %7s%n", "mean", "sd", "min"));
+            for (Type t : Type.values()) {
+                b.append(String.format(Locale.ROOT, "%-6s", t.name()));
+                double sum = 0;
+                double squares = 0;
+                double min = 1;
+                for (Map<Type, Score> fold : folds) {
+                    double f1 = fold.get(t).f1();
+                    b.append(String.format(Locale.ROOT, " %7.3f", f1));
+                    sum += f1;
+                    squares += f1 * f1;
+                    min = Math.min(min, f1);
+                }
+                double mean = sum / folds.size();
+                double sd = Math.sqrt(Math.max(0, squares / folds.size() - mean * mean));
+                b.append(String.format(Locale.ROOT, " %7.3f %7.3f %7.3f%n", mean, sd, min));
+            }
             return b.toString();
         }
 
@@ -77,6 +103,9 @@ public final class FactRuEval {
                     s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives()));
         }
     }
+
+    /** Folds of the cross-validation split. */
+    public static final int FOLDS = 5;
 
     private FactRuEval() {
     }
@@ -101,11 +130,13 @@ public final class FactRuEval {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no book_N.txt files in " + dir);
         }
-        Map<Type, Score> byType = new EnumMap<>(Type.class);
-        for (Type t : Type.values()) {
-            byType.put(t, new Score(0, 0, 0));
+        Map<Type, Score> byType = zero();
+        List<Map<Type, Score>> folds = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            folds.add(zero());
         }
-        for (Path txt : texts) {
+        for (int n = 0; n < texts.size(); n++) {
+            Path txt = texts.get(n);
             String name = txt.getFileName().toString();
             Path gold = txt.resolveSibling(name.substring(0, name.length() - 4) + ".json");
             try {
@@ -124,6 +155,8 @@ public final class FactRuEval {
                 }
                 Map<Type, Score> doc = score(text, goldSpans, found);
                 doc.forEach((t, s) -> byType.merge(t, s, Score::plus));
+                Map<Type, Score> fold = folds.get(n % FOLDS);
+                doc.forEach((t, s) -> fold.merge(t, s, Score::plus));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + txt + " or " + gold, e);
             }
@@ -132,7 +165,15 @@ public final class FactRuEval {
         for (Score s : byType.values()) {
             micro = micro.plus(s);
         }
-        return new Scores(texts.size(), byType, micro);
+        return new Scores(texts.size(), byType, micro, folds);
+    }
+
+    private static Map<Type, Score> zero() {
+        Map<Type, Score> scores = new EnumMap<>(Type.class);
+        for (Type t : Type.values()) {
+            scores.put(t, new Score(0, 0, 0));
+        }
+        return scores;
     }
 
     static Type map(EntityType type) {

@@ -13,14 +13,26 @@ import kz.aqparat.extraction.text.Chars;
  */
 final class Numerals {
 
-    enum Kind { ONE, UNIT, TEEN, TEN, HUNDRED, HALF, SCALE }
+    /**
+     * COLLECTIVE: "трое", "пятерых", which count people when no noun follows; SOME: "несколько", "многих", a count
+     * only before a scale word ("несколько тысяч").
+     */
+    enum Kind { ONE, UNIT, TEEN, TEN, HUNDRED, HALF, SCALE, COLLECTIVE, SOME }
 
     /**
      * @param singular for scale words: a singular form ("тысяча", "миллиона"), which counts one thousand/million by
-     *                 itself; "тысячи" is both singular and plural and is accepted only after a qualifier
+     *                 itself; "тысячи" and "сотни" are both singular and plural and are read as singular only
+     *                 after a qualifier ("около тысячи"); a plural alone ("тысячи людей") is an inexact count
+     * @param approximate "десяток": about ten by itself
      */
-    record Numeral(BigDecimal value, Kind kind, boolean singular, boolean abbreviation) {
+    record Numeral(BigDecimal value, Kind kind, boolean singular, boolean abbreviation, boolean approximate) {
+        Numeral(BigDecimal value, Kind kind, boolean singular, boolean abbreviation) {
+            this(value, kind, singular, abbreviation, false);
+        }
     }
+
+    /** Scale forms that are the genitive singular and the nominative plural alike. */
+    static final java.util.Set<String> SINGULAR_OR_PLURAL = java.util.Set.of("тысячи", "сотни");
 
     private static final Map<String, Numeral> FORMS = new HashMap<>();
 
@@ -65,6 +77,24 @@ final class Numerals {
         FORMS.put("полтора", new Numeral(new BigDecimal("1.5"), Kind.HALF, false, false));
         FORMS.put("полторы", new Numeral(new BigDecimal("1.5"), Kind.HALF, false, false));
         FORMS.put("полутора", new Numeral(new BigDecimal("1.5"), Kind.HALF, false, false));
+        scale(10L, new String[] {"десяток", "десятка", "десятку", "десятком", "десятке"},
+                new String[] {"десятки", "десятков", "десяткам", "десятками", "десятках"}, null);
+        for (String f : new String[] {"десяток", "десятка", "десятку", "десятком", "десятке"}) {
+            FORMS.put(f, new Numeral(BigDecimal.TEN, Kind.SCALE, true, false, true));
+        }
+        scale(100L, new String[] {"сотня", "сотню", "сотней", "сотне"},
+                new String[] {"сотни", "сотен", "сотням", "сотнями", "сотнях", "сот"}, null);
+        put(Kind.COLLECTIVE, 2, "двое", "двоих", "двоим", "двоими");
+        put(Kind.COLLECTIVE, 3, "трое", "троих", "троим", "троими");
+        put(Kind.COLLECTIVE, 4, "четверо", "четверых", "четверым", "четверыми");
+        put(Kind.COLLECTIVE, 5, "пятеро", "пятерых", "пятерым", "пятерыми");
+        put(Kind.COLLECTIVE, 6, "шестеро", "шестерых", "шестерым", "шестерыми");
+        put(Kind.COLLECTIVE, 7, "семеро", "семерых", "семерым", "семерыми");
+        put(Kind.COLLECTIVE, 8, "восьмеро", "восьмерых");
+        put(Kind.COLLECTIVE, 9, "девятеро", "девятерых");
+        put(Kind.COLLECTIVE, 10, "десятеро", "десятерых");
+        put(Kind.SOME, 1, "несколько", "нескольких", "нескольким", "несколькими", "многие", "многих", "многим",
+                "многими");
         scale(1_000L, new String[] {"тысяча", "тысячу", "тысячей", "тысячею", "тысяче"},
                 new String[] {"тысячи", "тысяч", "тысячам", "тысячами", "тысячах"}, "тыс");
         scale(1_000_000L, new String[] {"миллион", "миллиона", "миллиону", "миллионом", "миллионе"},
@@ -137,6 +167,8 @@ final class Numerals {
         for (String f : singular) {
             FORMS.put(f, new Numeral(v, Kind.SCALE, true, false));
         }
-        FORMS.put(abbreviation, new Numeral(v, Kind.SCALE, false, true));
+        if (abbreviation != null) {
+            FORMS.put(abbreviation, new Numeral(v, Kind.SCALE, false, true));
+        }
     }
 }

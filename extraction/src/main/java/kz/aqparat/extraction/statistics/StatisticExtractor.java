@@ -35,8 +35,26 @@ public final class StatisticExtractor {
             "вариант", "указ", "постановление", "приказ", "закон", "протокол", "ст", "п", "пп", "ч", "гл", "стр",
             "д", "кв", "мкр", "рис", "табл", "им", "no", "тел", "факс", "просмотр", "просмотры", "id");
 
-    /** Units that, after a number, do not make a reported count: view counters, times of day ("7 вечера"). */
-    private static final Set<String> NOT_COUNTS = Set.of("просмотр", "утро", "вечер", "ночь");
+    /**
+     * Units that, after a number, do not make a reported count: view counters, times of day ("7 вечера"), points of a
+     * score ("8,5 очков").
+     */
+    private static final Set<String> NOT_COUNTS = Set.of("просмотр", "утро", "вечер", "ночь", "очко");
+
+    /** Case endings written after the digits of a cardinal ("23-х", "5-ти", "13-ю"); "-й", "-е", "-го" are ordinals. */
+    private static final Set<String> CARDINAL_ENDINGS = Set.of("х", "ух", "ех", "ёх", "ти", "ми", "ю", "мя");
+
+    /** What a collective numeral without a noun counts: "погибли трое". */
+    private static final String PEOPLE = "человек";
+
+    /** Words that say the number counts part of the group just counted: "250 участников, из них 40". */
+    private static final Set<String> PART_OF = Set.of("из них", "из которых", "в том числе", "в т.ч", "среди них");
+
+    /** How far back (in characters) the statistic whose head an elided one shares may stand. */
+    private static final int ELIDED_HEAD_DISTANCE = 200;
+
+    /** Coordinated numbers sharing the unit of the last one: "7 и 12 человек", "10, 20 и 30 процентов". */
+    private static final int MAX_SHARED = 6;
 
     /** Prepositions that put a bare four-digit number in time: "в 2008 граждане", "с 2010". */
     private static final Set<String> YEAR_PREPOSITIONS = Set.of("в", "во", "с", "со", "к");
@@ -70,8 +88,19 @@ public final class StatisticExtractor {
         return found;
     }
 
-    /** A number read from the tokens {@code first..last}; {@code skip} when they are not a quantity at all. */
-    private record Amount(BigDecimal value, int first, int last, BigDecimal scale, boolean skip) {
+    /**
+     * A number read from the tokens {@code first..last}; {@code skip} when they are not a quantity at all.
+     *
+     * @param implied    the qualifier the words themselves give: MORE_THAN for "десятки", "тысячи людей",
+     *                   "несколько тысяч", ABOUT for "десяток"; null for an exact number
+     * @param collective "трое", "пятерых": people, when no noun follows
+     */
+    private record Amount(BigDecimal value, int first, int last, BigDecimal scale, boolean skip, Qualifier implied,
+            boolean collective) {
+        Amount(BigDecimal value, int first, int last, BigDecimal scale, boolean skip) {
+            this(value, first, last, scale, skip, null, false);
+        }
+
         static Amount skip(int first, int last) {
             return new Amount(null, first, last, null, true);
         }
@@ -105,6 +134,9 @@ public final class StatisticExtractor {
         Qualifiers.Found q = Qualifiers.before(t, signLemma == null ? numberAt : i);
         int firstToken = signLemma == null ? q.first() : Math.min(q.first(), i);
         Qualifier qualifier = q.qualifier();
+        if (qualifier == Qualifier.EXACT && amount.implied() != null) {
+            qualifier = amount.implied();
+        }
         BigDecimal valueTo = null;
         Amount second = null;
         boolean fromTo = false;
@@ -148,6 +180,16 @@ public final class StatisticExtractor {
         if (unit == null && signLemma != null) {
             unit = new Units.Unit(signLemma, Units.currencyOf(signLemma), last);
         }
+        if (unit == null && amount.collective() && second == null) {
+            // "погибли трое": a collective numeral alone counts people
+            unit = new Units.Unit(PEOPLE, null, last);
+        }
+        if (unit == null) {
+            unit = sharedUnit(t, last, 0);
+        }
+        if (unit == null) {
+            unit = elidedHead(t, firstToken, last, found);
+        }
         if (unit == null) {
             return last + 1;
         }
@@ -166,7 +208,8 @@ public final class StatisticExtractor {
                     && t.lower(minutes + 1).startsWith("минут");
             return (withMinutes ? minutes + 1 : unit.last()) + 1;
         }
-        if (NOT_COUNTS.contains(unit.unit()) || isYear(t, unit, value, valueTo, amount.first())) {
+        if (NOT_COUNTS.contains(unit.unit()) || Units.isDuration(unit.unit())
+                || isYear(t, unit, value, valueTo, amount.first())) {
             return Math.max(unit.last(), last) + 1;
         }
         String currency = signLemma != null ? Units.currencyOf(signLemma) : unit.currency();
@@ -187,12 +230,79 @@ public final class StatisticExtractor {
         int start = t.start(first);
         int end = t.end(last);
         return new Statistic(normalise(value), valueTo == null ? null : normalise(valueTo), qualifier, unit,
-                currency, t.text().substring(start, end), start, end);
+                currency, Units.kindOf(unit, currency), t.text().substring(start, end), start, end);
     }
 
     private static BigDecimal normalise(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /**
+     * "ранены 7 и госпитализированы 12 человек", "5 или 6 тонн", "10, 20 и 30 процентов": a number without a unit
+     * takes the unit of the next number it is coordinated with, across verbs only (so that "7 детей и 12 взрослых"
+     * keeps two units). The span stays the number's own.
+     */
+    private Units.Unit sharedUnit(Tokens t, int last, int depth) {
+        int k = last + 1;
+        if (depth >= MAX_SHARED || k >= t.size() || !t.near(k)
+                || !(t.isSymbol(k, ',') || t.isWord(k) && (t.lower(k).equals("и") || t.lower(k).equals("или")))) {
+            return null;
+        }
+        k++;
+        for (int verbs = 0; ; verbs++) {
+            if (k >= t.size() || !t.near(k)) {
+                return null;
+            }
+            if (t.isNumber(k) || t.isWord(k) && t.length(k) <= 20 && Numerals.of(t.lower(k)) != null) {
+                break;
+            }
+            if (verbs == 2 || !t.isWord(k) || !units.isVerbal(t, k)) {
+                return null;
+            }
+            k++;
+        }
+        Amount next = read(t, k, false);
+        if (next == null || next.skip() || next.collective()) {
+            return null;
+        }
+        Units.Unit unit = units.at(t, next.last() + 1);
+        if (unit == null) {
+            unit = sharedUnit(t, next.last(), depth + 1);
+        }
+        return unit == null ? null : new Units.Unit(unit.unit(), unit.currency(), last);
+    }
+
+    /**
+     * "250 участников, из них 40", "14 гроссмейстеров, из них 6 из первой десятки": a number after "из них" counts
+     * what the statistic just before it counted.
+     */
+    private static Units.Unit elidedHead(Tokens t, int first, int last, List<Statistic> found) {
+        if (found.isEmpty() || first < 2) {
+            return null;
+        }
+        Statistic previous = found.get(found.size() - 1);
+        if (t.start(first) - previous.end() > ELIDED_HEAD_DISTANCE || previous.kind() != Statistic.Kind.COUNT) {
+            return null;
+        }
+        for (String phrase : PART_OF) {
+            int words = phrase.split(" ").length;
+            if (first - words < 0) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder();
+            for (int k = first - words; k < first; k++) {
+                if (!t.isWord(k) || !t.near(k + 1)) {
+                    b = null;
+                    break;
+                }
+                b.append(b.length() == 0 ? "" : " ").append(t.lower(k));
+            }
+            if (b != null && b.toString().equals(phrase)) {
+                return new Units.Unit(previous.unit(), previous.currency(), last);
+            }
+        }
+        return null;
     }
 
     /**
@@ -310,6 +420,12 @@ public final class StatisticExtractor {
             return Amount.skip(i, skipRun(t, i));
         }
         if (t.isDash(j + 1) && t.attached(j + 1) && t.attached(j + 2)) {
+            Units.Unit noun = t.isWord(j + 2) && CARDINAL_ENDINGS.contains(t.lower(j + 2)) ? units.at(t, j + 3) : null;
+            if (noun != null && noun.last() == j + 3) {
+                // "23-х арбитров", "13-ю филиалами": a cardinal with its case ending, right before its noun
+                // ("2-х комнатная квартира" is one flat)
+                return new Amount(new BigDecimal(t.string(j)), i, j + 2, null, false);
+            }
             if (t.isWord(j + 2)) {
                 return Amount.skip(i, j + 2); // "3-й", "90-е"
             }
@@ -386,6 +502,7 @@ public final class StatisticExtractor {
         int smallest = Integer.MAX_VALUE; // magnitude of the last part of the current group
         BigDecimal scale = null;
         boolean onlyOne = true;
+        Qualifier implied = null;
         int last = -1;
         int k = i;
         for (; k < t.size(); k++) {
@@ -399,10 +516,44 @@ public final class StatisticExtractor {
             if (n == null || n.abbreviation()) {
                 break;
             }
+            if (n.kind() == Numerals.Kind.COLLECTIVE) {
+                if (k > i) {
+                    break;
+                }
+                return new Amount(n.value(), i, k, null, false, null, true);
+            }
+            if (n.kind() == Numerals.Kind.SOME) {
+                // "несколько тысяч", "многих десятков": more than one of the scale word that must follow
+                Numerals.Numeral next = k > i || !t.isWord(k + 1) || !t.near(k + 1) || t.attached(k + 1)
+                        || t.length(k + 1) > 20 ? null : Numerals.of(t.lower(k + 1));
+                if (next == null || next.kind() != Numerals.Kind.SCALE || next.abbreviation() || next.singular()) {
+                    return last < 0 ? null : new Amount(total.add(group), i, last, scale, false, implied, false);
+                }
+                group = BigDecimal.ONE;
+                implied = Qualifier.MORE_THAN;
+                onlyOne = false;
+                smallest = 1;
+                last = k;
+                continue;
+            }
             if (n.kind() == Numerals.Kind.SCALE) {
                 if (group.signum() == 0) {
-                    if (k > i || !standsAlone(t, i, n)) {
+                    if (k > i) {
+                        // "десятки тысяч", "сотни миллионов": an inexact count of the larger scale
+                        if (implied == Qualifier.MORE_THAN && scale != null && !n.singular()
+                                && n.value().compareTo(scale) > 0) {
+                            total = total.multiply(n.value());
+                            scale = n.value();
+                            last = k;
+                            continue;
+                        }
                         break;
+                    }
+                    if (standsAlone(t, i, n)) {
+                        implied = n.approximate() ? Qualifier.ABOUT : null;
+                    } else {
+                        // "тысячи демонстрантов", "десятки людей": more than one of them
+                        implied = Qualifier.MORE_THAN;
                     }
                     group = BigDecimal.ONE;
                 }
@@ -433,7 +584,7 @@ public final class StatisticExtractor {
             // "один из", "одна встреча": a determiner far more often than a count
             return Amount.skip(i, last);
         }
-        return new Amount(total.add(group), i, last, scale, false);
+        return new Amount(total.add(group), i, last, scale, false, implied, false);
     }
 
     /** "тысяча человек", "около миллиона": a scale word that counts one thousand/million by itself. */
@@ -441,12 +592,13 @@ public final class StatisticExtractor {
         if (n.singular()) {
             return true;
         }
-        return t.lower(i).equals("тысячи") && Qualifiers.before(t, i).qualifier() != Qualifier.EXACT;
+        return Numerals.SINGULAR_OR_PLURAL.contains(t.lower(i))
+                && Qualifiers.before(t, i).qualifier() != Qualifier.EXACT;
     }
 
     private static int magnitude(Numerals.Kind kind) {
         return switch (kind) {
-            case ONE, UNIT, HALF -> 1;
+            case ONE, UNIT, HALF, COLLECTIVE, SOME -> 1;
             case TEEN, TEN -> 2;
             case HUNDRED -> 3;
             case SCALE -> 4;

@@ -50,10 +50,59 @@ final class Units {
     private static final Set<String> MONTH_FORMS = Set.of("января", "февраля", "марта", "апреля", "мая", "июня",
             "июля", "августа", "сентября", "октября", "ноября", "декабря");
 
+    /** Units of time: a number of them is a duration or an age ("более 15 лет", "на пять лет"), not a statistic. */
+    private static final Set<String> TIME = Set.of("год", "месяц", "неделя", "день", "сутки", "час", "минута",
+            "секунда", "век", "столетие", "десятилетие", "тысячелетие", "полугодие", "квартал", "мгновение",
+            "миллисекунда", "ночь", "вечер", "утро");
+
+    /** Units of measure (lemmas): a number of them is a MEASURE. */
+    private static final Set<String> MEASURES = Set.of("километр", "метр", "сантиметр", "миллиметр", "нанометр",
+            "микрон", "микрометр", "миля", "фут", "дюйм", "ярд", "килограмм", "грамм", "миллиграмм", "тонна",
+            "центнер", "карат", "гектар", "сотка", "акр", "литр", "миллилитр", "баррель", "кубометр", "градус",
+            "ватт", "киловатт", "мегаватт", "гигаватт", "киловатт-час", "вольт", "ампер", "калория", "килокалория",
+            "джоуль", "байт", "килобайт", "мегабайт", "гигабайт", "терабайт", "бит", "герц", "мегагерц", "гигагерц",
+            "узел", "бар", "паскаль", "децибел", "квадратный", "кубический", "рентген", "зиверт", "беккерель");
+
+    /** Currencies without an ISO code here (or more than one country's): still MONEY. */
+    private static final Set<String> OTHER_MONEY = Set.of("фунт", "иена", "йена", "франк", "рупия", "лира", "гривна",
+            "сом", "сум", "манат", "лари", "драм", "вона", "крона", "злотый", "динар", "дирхам", "риал", "реал",
+            "песо", "бат", "шекель", "ринггит", "форинт", "лей", "лев", "тугрик", "биткоин", "копейка", "цент",
+            "тиын");
+
     private final Morphology morphology;
 
     Units(Morphology morphology) {
         this.morphology = morphology;
+    }
+
+    static boolean isDuration(String lemma) {
+        return TIME.contains(lemma);
+    }
+
+    static kz.aqparat.contracts.Statistic.Kind kindOf(String lemma, String currency) {
+        if (currency != null || OTHER_MONEY.contains(lemma)) {
+            return kz.aqparat.contracts.Statistic.Kind.MONEY;
+        }
+        if (PERCENT.equals(lemma)) {
+            return kz.aqparat.contracts.Statistic.Kind.PERCENT;
+        }
+        return MEASURES.contains(lemma) ? kz.aqparat.contracts.Statistic.Kind.MEASURE
+                : kz.aqparat.contracts.Statistic.Kind.COUNT;
+    }
+
+    /** A verb or participle (not also a noun): "ранены 7 и госпитализированы 12 человек". */
+    boolean isVerbal(Tokens t, int k) {
+        if (t.length(k) > MAX_WORD || t.isCapitalised(k)) {
+            return false;
+        }
+        boolean verbal = false;
+        for (Morphology.Analysis a : morphology.analyze(t.lower(k))) {
+            if (a.tag().startsWith("NN") || a.tag().startsWith("ADJ")) {
+                return false;
+            }
+            verbal |= a.tag().startsWith("VB") || a.tag().startsWith("PT");
+        }
+        return verbal;
     }
 
     static String currencyOf(String lemma) {

@@ -111,8 +111,6 @@ class StatisticExtractorTest {
         "в 2025 году 300 человек|300 EXACT человек «300 человек»",
         "Эти два варианта|2 EXACT вариант «два варианта»",
         "25 миллиардов долларов кредитов|25000000000 EXACT доллар USD «25 миллиардов долларов»",
-        "в течение 1000 лет|1000 EXACT год «1000 лет»",
-        "работал 8 часов подряд|8 EXACT час «8 часов»",
         "бюджет 5 млн 300 тыс. тенге|5300000 EXACT тенге KZT «5 млн 300 тыс. тенге»",
         "в 21 школе|21 EXACT школа «21 школе»",
         "в 5 школах|5 EXACT школа «5 школах»",
@@ -132,11 +130,68 @@ class StatisticExtractorTest {
         "в 2025 году", "2026 год стал", "3 марта 2026 г. 5:00 6 Ербол Тишкамбаев", "12 февраля", "12.02.2026 года",
         "2020–2025 годы", "3-й раз", "В 90-е годы", "в 90-х годах", "второй год", "тел. 8 (7172) 74-07-00 человек",
         "+7 701 123 45 67 абонент", "школа № 5", "Школа №5 района", "Казахстан-2050", "статья 5 Конституции",
-        "п. 3 статьи", "#2026 год", "тысячи людей", "одним из единственных", "в 10 часов утра", "COVID-19 больных",
+        "п. 3 статьи", "#2026 год", "одним из единственных", "в 10 часов утра", "COVID-19 больных",
         "сеть 5G операторов", "31 февраля", "1.2.3 версии", "с 1 января 2008 граждане России", "21 мая",
         "3797 год — кончина", "учится в 5 классе", "план нации «100 конкретных шагов»", "на 3 этаже", "около 7 вечера", "открыты с 8 часов утра до 20 часов", "Начало — 13 часов 30 минут",
+        // durations and ages are no statistics
+        "в течение 1000 лет", "работал 8 часов подряд", "более 15 лет", "в возрасте 67 лет", "на пять лет",
+        "через 6 дней", "занял 13 суток", "два месяца назад", "Контроль времени — 2 часа", "тысячи лет",
+        // points of a score; a compound adjective written with digits
+        "набрал 8,5 очков", "2-х комнатная квартира",
     })
     void isNoStatistic(String text) {
         assertEquals(List.of(), described(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // number words: collective numerals, inexact plurals of scale words, "несколько тысяч"
+        "погибли трое|3 EXACT человек «трое»",
+        "спасли пятерых детей|5 EXACT ребёнок «пятерых детей»",
+        "Тысячи демонстрантов собрались|1000 MORE_THAN демонстрант «Тысячи демонстрантов»",
+        "пришли десятки людей|10 MORE_THAN человек «десятки людей»",
+        "сотни жителей|100 MORE_THAN житель «сотни жителей»",
+        "собрали десятки тысяч зрителей|10000 MORE_THAN зритель «десятки тысяч зрителей»",
+        "Сотни тысяч граждан|100000 MORE_THAN гражданин «Сотни тысяч граждан»",
+        "несколько тысяч человек|1000 MORE_THAN человек «несколько тысяч человек»",
+        "около десятка заявок|10 ABOUT заявка «около десятка заявок»",
+        "около сотни человек|100 ABOUT человек «около сотни человек»",
+        // adjectives between the number and the noun, multipliers
+        "около 2000 местных жителей|2000 ABOUT житель «около 2000 местных жителей»",
+        "более 300 тысяч зрителей|300000 MORE_THAN зритель «более 300 тысяч зрителей»",
+        // digits with a case ending
+        "назвал имена 23-х арбитров|23 EXACT арбитр «23-х арбитров»",
+        "управляющим 13-ю филиалами|13 EXACT филиал «13-ю филиалами»",
+    })
+    void readsNumberWords(String text, String expected) {
+        assertEquals(List.of(expected), described(text));
+    }
+
+    @Test
+    void aUnitSharedAcrossACoordinationCountsForEachNumber() {
+        assertEquals(List.of("7 EXACT человек «7»", "12 EXACT человек «12 человек»"),
+                described("ранены 7 и госпитализированы 12 человек"));
+        assertEquals(List.of("10 EXACT % «10»", "20 EXACT % «20»", "30 EXACT % «30 процентов»"),
+                described("10, 20 и 30 процентов"));
+        // each its own noun: no sharing
+        assertEquals(List.of("7 EXACT ребёнок «7 детей»", "12 EXACT взрослый «12 взрослых»"),
+                described("7 детей и 12 взрослых"));
+        // dates stay dates
+        assertEquals(List.of(), described("12 и 13 марта"));
+        assertEquals(List.of(), described("в 2008 и 2009 годах"));
+    }
+
+    @Test
+    void aNumberAfterFromThemCountsWhatTheStatisticBeforeItCounted() {
+        assertEquals(List.of("250 EXACT участник «250 участников»", "40 EXACT участник «40»"),
+                described("250 участников, из них 40 иностранных"));
+    }
+
+    @Test
+    void eachStatisticSaysItsKind() {
+        assertEquals(List.of(Statistic.Kind.COUNT, Statistic.Kind.MONEY, Statistic.Kind.PERCENT,
+                Statistic.Kind.MEASURE, Statistic.Kind.MONEY),
+                EXTRACTOR.extract("Приехали 300 человек, собрали 5 млн тенге, это 40% плана; прошли 20 км и "
+                        + "потратили 10 тысяч кипрских фунтов.").stream().map(Statistic::kind).toList());
     }
 }

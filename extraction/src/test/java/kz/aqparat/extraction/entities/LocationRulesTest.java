@@ -1,0 +1,72 @@
+package kz.aqparat.extraction.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import kz.aqparat.contracts.Entity;
+import kz.aqparat.contracts.EntityType;
+import org.junit.jupiter.api.Test;
+
+/** Places a reader finds by grammar and context, whether or not a gazetteer lists them. */
+class LocationRulesTest {
+
+    private static final EntityExtractor EXTRACTOR = EntityExtractor.load();
+
+    /** "name (region) [mention, ...]" of every location, in the extractor's order. */
+    private static List<String> locations(String text) {
+        return EXTRACTOR.extract(text).entities().stream().filter(e -> e.type() == EntityType.LOCATION)
+                .map(LocationRulesTest::describe).toList();
+    }
+
+    private static String describe(Entity e) {
+        return e.name() + " (" + e.region() + ") " + e.mentions().stream().map(m -> m.text()).toList();
+    }
+
+    @Test
+    void coordinatedRegionAdjectivesSharingOneHeadAreEachALocationWithItsRegion() {
+        assertEquals(List.of("Акмолинская область (Акмолинская область) [Акмолинской областей]",
+                "Павлодарская область (Павлодарская область) [Павлодарской]"),
+                locations("Фермеры Павлодарской и Акмолинской областей собрали урожай."));
+        assertEquals(List.of("Акмолинская область (Акмолинская область) [Акмолинской областях]",
+                "Костанайская область (Костанайская область) [Костанайской]",
+                "Северо-Казахстанская область (Северо-Казахстанская область) [Северо-Казахстанской]"),
+                locations("Дожди прошли в Костанайской, Северо-Казахстанской и Акмолинской областях."));
+        // outside Kazakhstan: no region, the same naming
+        assertEquals(List.of("Свердловская область (null) [Свердловской]",
+                "Кировская область (null) [Кировской областей]"),
+                locations("жители Свердловской и Кировской областей"));
+    }
+
+    @Test
+    void aRegionAdjectiveIsTheRegionNotTheTownItComesFrom() {
+        assertEquals(List.of("Свердловская область (null) [Свердловской области]"),
+                locations("Он живёт в Свердловской области."));
+        assertEquals(List.of("Северо-Кавказский федеральный округ (null) [Северо-Кавказском федеральном округе]"),
+                locations("Полпред работает в Северо-Кавказском федеральном округе."));
+    }
+
+    @Test
+    void anAgreeingAdjectiveIsPartOfAPlacesName() {
+        assertEquals(List.of("Северная Африка (null) [Северной Африки]",
+                "Западный Иерусалим (null) [Западном Иерусалиме]"),
+                locations("Беженцы из Северной Африки прибыли в Западном Иерусалиме."));
+        assertEquals(List.of("западная Европа (null) [западной Европы]"), locations("федерации стран западной Европы"));
+        // other adjectives do not make a part of the place: a slogan
+        assertEquals(List.of("Казахстан (null) [Казахстана]"), locations("на пути построения Справедливого Казахстана"));
+    }
+
+    @Test
+    void anUnknownCapitalisedWordAfterAPrepositionOfPlaceIsAPlace() {
+        assertEquals(List.of("Тусон (null) [Тусоне]"), locations("Стрельба произошла в Тусоне в субботу."));
+        assertEquals(List.of("Ньюпорт (null) [Ньюпорте]"), locations("на заводе, расположенном в Ньюпорте"));
+        // a given name is no place
+        assertEquals(List.of(), locations("Он думал об этом в Айгерим-апа не раз."));
+    }
+
+    @Test
+    void aPlaceBeforeAFullNameIsThePlace() {
+        EntityExtractor.Result r = EXTRACTOR.extract("Президент Ирана Махмуд Ахмадинежад заявил.");
+        assertEquals(List.of("PERSON Махмуд Ахмадинежад", "LOCATION Иран"),
+                r.entities().stream().map(e -> e.type() + " " + e.name()).toList());
+    }
+}
