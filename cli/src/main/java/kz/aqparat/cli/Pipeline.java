@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "Aqparat 0.1.0",
         description = "Aqparat news pipeline: run it locally, push articles, extract entities offline.",
         subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class,
-                kz.aqparat.cli.bench.BenchCommand.class, kz.aqparat.cli.chaos.ChaosCommand.class,
+                kz.aqparat.cli.bench.BenchLauncher.class, kz.aqparat.cli.chaos.ChaosCommand.class,
                 kz.aqparat.cli.status.StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pipeline implements java.util.concurrent.Callable<Integer> {

@@ -1,7 +1,7 @@
 package kz.aqparat.cli.chaos;
 
 import java.nio.file.Path;
-import kz.aqparat.cli.bench.ArticleStream;
+import kz.aqparat.cli.articles.ArticleStream;
 import kz.aqparat.contracts.ArticleIds;
 import kz.aqparat.contracts.RawArticle;
 

@@ -1,4 +1,4 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kz.aqparat.cli.Pipeline;
 import kz.aqparat.contracts.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +29,9 @@ class BenchIT {
         Path json = temp.resolve("bench.json");
         Path chart = temp.resolve("bench.html");
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Pipeline());
+        CommandLine cli = new CommandLine(new BenchCommand());
         cli.setOut(new PrintWriter(out));
-        int code = cli.execute("bench", "--warmup", "5", "--duration", "15", "--rate", "20", "--clients", "4",
+        int code = cli.execute("--warmup", "5", "--duration", "15", "--rate", "20", "--clients", "4",
                 "--batch-size", "2", "--partitions", "2", "--limit-records", "300", "--drain-timeout", "180",
                 "--work-dir", temp.resolve("work").toString(), "--json", json.toString(), "--chart", chart.toString());
         assertEquals(0, code, out.toString());

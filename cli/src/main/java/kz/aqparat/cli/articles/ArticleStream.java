@@ -1,4 +1,4 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.cli.articles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;

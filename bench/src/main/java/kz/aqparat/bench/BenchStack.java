@@ -1,4 +1,4 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

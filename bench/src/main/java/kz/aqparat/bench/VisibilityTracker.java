@@ -1,4 +1,4 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
+import kz.aqparat.cli.articles.ArticleStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

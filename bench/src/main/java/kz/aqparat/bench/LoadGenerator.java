@@ -1,5 +1,6 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
+import kz.aqparat.cli.articles.ArticleStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.cli.articles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

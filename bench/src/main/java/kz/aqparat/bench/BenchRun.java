@@ -1,5 +1,6 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
+import kz.aqparat.cli.articles.ArticleStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

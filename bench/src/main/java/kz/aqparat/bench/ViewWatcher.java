@@ -1,4 +1,4 @@
-package kz.aqparat.cli.bench;
+package kz.aqparat.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
