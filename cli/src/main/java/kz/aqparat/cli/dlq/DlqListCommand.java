@@ -51,11 +51,15 @@ public final class DlqListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DlqFilter filter = filter(spec, stage, since, ids);
         DlqGroups groups = new DlqGroups();
-        DlqScan.forEach(kafka, filter.since(), !noProgress, spec.commandLine().getErr(), dead -> {
-            if (filter.reject(dead) == null) {
-                groups.add(dead);
-            }
-        });
+        try {
+            DlqScan.forEach(kafka, filter.since(), !noProgress, spec.commandLine().getErr(), dead -> {
+                if (filter.reject(dead) == null) {
+                    groups.add(dead);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw kafka.explain(e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> body = new LinkedHashMap<>();

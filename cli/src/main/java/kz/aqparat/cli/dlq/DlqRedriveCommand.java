@@ -109,10 +109,18 @@ public final class DlqRedriveCommand implements Callable<Integer> {
                     display.update(covered, (dryRun ? "would redrive " : "redriven ") + run.writtenSoFar());
                 });
             } catch (Exception e) {
-                error = e;
+                error = kafka.explain(e);
             }
             summary = run.finish(complete, error);
+            // Printed before the signal is closed: on Ctrl-C the JVM exits once it is.
+            return report(summary, filter, byTarget, refused, out, err);
+        } catch (RuntimeException e) {
+            throw kafka.explain(e);
         }
+    }
+
+    private int report(CopyRun.Summary summary, DlqFilter filter, Map<String, Long> byTarget, List<Refused> refused,
+                       PrintWriter out, PrintWriter err) throws Exception {
         if (json) {
             out.println(Json.mapper().writeValueAsString(jsonSummary(summary, filter, byTarget, refused)));
         } else {
@@ -120,7 +128,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
         }
         out.flush();
         if (RunProgress.FAILED.equals(summary.state())) {
-            err.println("error: " + (summary.firstFailure() != null ? summary.firstFailure() : "the redrive failed"));
+            err.println("error: " + (summary.error() != null ? summary.error() : summary.firstFailure()));
             err.flush();
             return 2;
         }

@@ -59,17 +59,23 @@ public final class DlqShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<DeadLetterView> found = new ArrayList<>();
-        if (which.id != null) {
-            DlqScan.forEach(kafka, null, false, spec.commandLine().getErr(), dead -> {
-                if (which.id.equals(dead.id())) {
+        try {
+            if (which.id != null) {
+                DlqScan.forEach(kafka, null, false, spec.commandLine().getErr(), dead -> {
+                    if (which.id.equals(dead.id())) {
+                        found.add(dead);
+                    }
+                });
+            } else {
+                DeadLetterView dead = at(which.position);
+                if (dead != null) {
                     found.add(dead);
                 }
-            });
-        } else {
-            DeadLetterView dead = at(which.position);
-            if (dead != null) {
-                found.add(dead);
             }
+        } catch (ParameterException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw kafka.explain(e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

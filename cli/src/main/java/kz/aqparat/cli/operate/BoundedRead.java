@@ -85,12 +85,14 @@ public final class BoundedRead {
      * Reads every record in the bounds, in offset order per partition, until all partitions are done or
      * {@code stop} says so.
      *
-     * @param onPoll called after each poll with the offsets covered so far (for progress)
+     * @param onProgress called after each record and each poll with the offsets covered so far (for progress; a
+     *                   record paced by {@code --rate} can take a while, so not only once per poll)
      * @return true if every partition was read to its end offset
      */
-    public boolean forEach(RecordHandler handler, BooleanSupplier stop, java.util.function.LongConsumer onPoll)
+    public boolean forEach(RecordHandler handler, BooleanSupplier stop, java.util.function.LongConsumer onProgress)
             throws Exception {
         Set<TopicPartition> open = new HashSet<>();
+        Map<TopicPartition, Long> next = new HashMap<>(start);
         start.forEach((p, first) -> {
             if (first < end.get(p)) {
                 open.add(p);
@@ -107,27 +109,30 @@ public final class BoundedRead {
                 if (record.offset() < end.get(p)) {
                     handler.handle(record);
                 }
+                next.put(p, record.offset() + 1);
+                onProgress.accept(covered(next));
                 if (stop.getAsBoolean()) {
                     return false;
                 }
             }
             for (TopicPartition p : Set.copyOf(open)) {
-                if (consumer.position(p) >= end.get(p)) {
+                long position = consumer.position(p);
+                next.put(p, position);
+                if (position >= end.get(p)) {
                     open.remove(p);
                     consumer.pause(Set.of(p));
                 }
             }
-            onPoll.accept(covered());
+            onProgress.accept(covered(next));
         }
-        onPoll.accept(total());
+        onProgress.accept(total());
         return true;
     }
 
-    private long covered() {
+    private long covered(Map<TopicPartition, Long> next) {
         long covered = 0;
         for (TopicPartition p : start.keySet()) {
-            long position = consumer.assignment().contains(p) ? Math.min(consumer.position(p), end.get(p)) : end.get(p);
-            covered += Math.max(0, position - start.get(p));
+            covered += Math.max(0, Math.min(next.get(p), end.get(p)) - start.get(p));
         }
         return covered;
     }

@@ -31,7 +31,7 @@ public final class CopyRun implements AutoCloseable {
 
     /** What a finished run did. */
     public record Summary(String id, String kind, boolean dryRun, String state, long total, long read, long written,
-                          Map<String, Long> skipped, long failed, String firstFailure, double seconds,
+                          Map<String, Long> skipped, long failed, String firstFailure, String error, double seconds,
                           Map<String, Map<Integer, Long>> targetEndOffsets) {
         public long skippedTotal() {
             return skipped.values().stream().mapToLong(Long::longValue).sum();
@@ -166,12 +166,13 @@ public final class CopyRun implements AutoCloseable {
         }
         String state = error != null ? RunProgress.FAILED
                 : !complete ? RunProgress.STOPPED : RunProgress.DONE;
-        progress(state, error == null ? null : rootMessage(error));
+        String why = error == null ? null : error.getMessage() != null ? error.getMessage() : rootMessage(error);
+        progress(state, why);
         if (producer != null) {
             producer.flush();
         }
         return new Summary(id, kind, dryRun, state, total, read.get(), written.get(), skippedCounts(), failed.get(),
-                firstFailure.get(), seconds(), targetEndOffsets());
+                firstFailure.get(), why, seconds(), targetEndOffsets());
     }
 
     private void progress(String state, String error) {

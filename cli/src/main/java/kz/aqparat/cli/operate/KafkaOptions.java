@@ -33,6 +33,23 @@ public final class KafkaOptions {
         return bootstrapServers;
     }
 
+    /**
+     * The error to show for a failure of a Kafka call: a timeout says which cluster did not answer and how to point
+     * the command at the right one, instead of Kafka's "Timeout expired while fetching topic metadata".
+     */
+    public RuntimeException explain(Exception e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
+                        + API_TIMEOUT_MS / 1000 + " s (" + cause.getMessage() + "): is the pipeline running there? "
+                        + "(--bootstrap-servers, default $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)", e);
+            }
+            cause = cause.getCause();
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+    }
+
     Properties client(String clientId) {
         Properties props = KafkaClientSettings.forClient(bootstrapServers);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);

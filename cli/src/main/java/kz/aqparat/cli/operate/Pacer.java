@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 public final class Pacer {
 
     private final double perSecond;
-    private final long startNanos = System.nanoTime();
+    private long startNanos;
     private long sent;
 
     public Pacer(double perSecond) {
@@ -22,6 +22,9 @@ public final class Pacer {
     /** Waits until the next record may be sent. */
     public void acquire() throws InterruptedException {
         if (perSecond > 0) {
+            if (sent == 0) {
+                startNanos = System.nanoTime();
+            }
             long due = startNanos + (long) (sent * TimeUnit.SECONDS.toNanos(1) / perSecond);
             long wait = due - System.nanoTime();
             if (wait > 0) {

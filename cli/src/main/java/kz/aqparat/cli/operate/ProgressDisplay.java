@@ -51,7 +51,7 @@ public abstract class ProgressDisplay implements AutoCloseable {
         @Override
         public void update(long done, String detail) {
             bar.stepTo(done);
-            bar.setExtraMessage(detail);
+            bar.setExtraMessage(" " + detail);
         }
 
         @Override

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 "Copies the selected records (key, value, headers, plus aqparat.source.offset = the raw offset) to "
                         + "articles.replay, which enrich-service reads beside articles.raw; deletes (tombstones) are "
                         + "skipped. Reads up to the end of articles.raw at the start, so it ends on a live topic.",
-                "Exit code: 0 done, 1 stopped or some records refused by Kafka, 2 error."})
+                "Exit code: 0 done, 1 some records refused by Kafka, 2 error (Ctrl-C stops it cleanly: 130)."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -71,9 +71,19 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CopyRun.Summary summary;
+        // The summary is printed before the signal is closed: on Ctrl-C the JVM exits once it is.
         try (StopSignal stop = new StopSignal()) {
-            summary = new Replayer(kafka).run(selection, dryRun, rate, !noProgress, err, stop::requested);
+            try {
+                summary = new Replayer(kafka).run(selection, dryRun, rate, !noProgress, err, stop::requested);
+            } catch (RuntimeException e) {
+                throw kafka.explain(e);
+            }
+            return report(summary, selection, out, err);
         }
+    }
+
+    private int report(CopyRun.Summary summary, ReplaySelection selection, PrintWriter out, PrintWriter err)
+            throws Exception {
         if (json) {
             out.println(Json.mapper().writeValueAsString(jsonSummary(summary, selection)));
         } else {
@@ -81,7 +91,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         if (RunProgress.FAILED.equals(summary.state())) {
-            err.println("error: " + (summary.firstFailure() != null ? summary.firstFailure() : "the replay failed"));
+            err.println("error: " + (summary.error() != null ? summary.error() : summary.firstFailure()));
             err.flush();
             return 2;
         }

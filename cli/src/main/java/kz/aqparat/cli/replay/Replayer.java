@@ -52,7 +52,7 @@ public final class Replayer {
                             + ", skipped " + run.skippedSoFar());
                 });
             } catch (Exception e) {
-                error = e;
+                error = kafka.explain(e);
             }
             return run.finish(complete, error);
         }
