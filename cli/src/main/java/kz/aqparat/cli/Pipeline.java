@@ -9,10 +9,12 @@ import picocli.CommandLine.Command;
 
 /** {@code ./pipeline}: the operators' one command. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "Aqparat 0.1.0",
-        description = "Aqparat news pipeline: run it locally, push articles, extract entities offline.",
+        description = "Aqparat news pipeline: run it locally, push articles, extract entities offline, replay and "
+                + "repair it.",
         subcommands = {UpCommand.class, PushCommand.class, ExtractCommand.class, EvalCommand.class,
                 kz.aqparat.cli.bench.BenchLauncher.class, kz.aqparat.cli.chaos.ChaosCommand.class,
                 kz.aqparat.cli.status.StatusCommand.class,
+                kz.aqparat.cli.replay.ReplayCommand.class, kz.aqparat.cli.dlq.DlqCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pipeline implements java.util.concurrent.Callable<Integer> {
 

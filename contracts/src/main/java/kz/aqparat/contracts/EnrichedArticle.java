@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * An article with what the extraction engine found in it: the value of {@code articles.enriched} and
  * {@code articles.store}, keyed by {@link #id()}. Its JSON is a public contract: field names stay.
+ *
+ * <p>Which version of the article it is lives in {@link #enrichment()}: {@link Enrichment#sourceVersion()} (the
+ * offset of the raw record in {@code articles.raw}) and {@link Enrichment#version()} (the engine). A null value on
+ * {@code articles.enriched} (a tombstone) deletes the article; it carries the raw offset of the delete in header
+ * {@link RecordHeaders#SOURCE_OFFSET}.
  */
 public record EnrichedArticle(
         String id,

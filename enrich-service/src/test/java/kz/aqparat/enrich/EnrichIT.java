@@ -31,6 +31,7 @@ import kz.aqparat.contracts.DlqHeaders;
 import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.RawArticle;
+import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.extraction.ArticleExtractor;
 import kz.aqparat.testing.KafkaBroker;
@@ -110,7 +111,7 @@ class EnrichIT {
         }
 
         Set<String> ids = samples.stream().map(RawArticle::id).collect(Collectors.toSet());
-        List<ConsumerRecord<byte[], byte[]>> enriched = consume(Topics.ARTICLES_ENRICHED.name(), ids.size());
+        List<ConsumerRecord<byte[], byte[]>> enriched = consume(Topics.ARTICLES_ENRICHED.name(), ids, ids.size());
         Map<String, EnrichedArticle> byId = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : enriched) {
             EnrichedArticle article = Json.mapper().readValue(record.value(), EnrichedArticle.class);
@@ -126,7 +127,7 @@ class EnrichIT {
             assertTrue(article.enrichment().processedAt().isAfter(sample.receivedAt()));
         }
 
-        ConsumerRecord<byte[], byte[]> dead = consume(Topics.ARTICLES_DLQ.name(), 1).get(0);
+        ConsumerRecord<byte[], byte[]> dead = consume(Topics.ARTICLES_DLQ.name(), Set.of("poison-1"), 1).get(0);
         assertArrayEquals(bytes("poison-1"), dead.key());
         assertArrayEquals(poison, dead.value());
         assertEquals("it-trace", header(dead, "trace-id"));
@@ -185,8 +186,60 @@ class EnrichIT {
         producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), bytes(key), value)).get();
     }
 
-    /** Reads committed records only, as a downstream exactly-once consumer does. */
-    private static List<ConsumerRecord<byte[], byte[]>> consume(String topic, int expected) {
+    @Test
+    void stampsTheRawOffsetAsSourceVersionForwardsADeleteAndReadsTheReplayTopic() throws Exception {
+        awaitHealthUp();
+        RawArticle article = samples().get(0).withId("versioned-1");
+        byte[] json = Json.mapper().writeValueAsBytes(article);
+        long rawOffset;
+        long deleteOffset;
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            var first = new ProducerRecord<>(Topics.ARTICLES_RAW.name(), bytes(article.id()), json);
+            first.headers().add(RecordHeaders.TEXT_FINGERPRINT, bytes("fp-1"));
+            rawOffset = producer.send(first).get().offset();
+            deleteOffset = producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), bytes(article.id()),
+                    null)).get().offset();
+            var replayed = new ProducerRecord<>(Topics.ARTICLES_REPLAY.name(), bytes(article.id()), json);
+            replayed.headers().add(RecordHeaders.TEXT_FINGERPRINT, bytes("fp-1"))
+                    .add(RecordHeaders.SOURCE_OFFSET, bytes(Long.toString(rawOffset)));
+            producer.send(replayed).get();
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_REPLAY.name(), bytes("versioned-unknown"),
+                    Json.mapper().writeValueAsBytes(article.withId("versioned-unknown")))).get();
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> out = consume(Topics.ARTICLES_ENRICHED.name(), Set.of(article.id()), 3);
+        List<Long> versions = new ArrayList<>();
+        int deletes = 0;
+        for (ConsumerRecord<byte[], byte[]> record : out) {
+            if (record.value() == null) {
+                deletes++;
+                assertEquals(Long.toString(deleteOffset), header(record, RecordHeaders.SOURCE_OFFSET));
+            } else {
+                versions.add(Json.mapper().readValue(record.value(), EnrichedArticle.class).enrichment()
+                        .sourceVersion());
+                assertEquals("fp-1", header(record, RecordHeaders.TEXT_FINGERPRINT));
+            }
+        }
+        assertEquals(1, deletes);
+        // the raw record and its replayed copy: the same source version, whichever was enriched first
+        assertEquals(List.of(rawOffset, rawOffset), versions);
+
+        ConsumerRecord<byte[], byte[]> dead = consume(Topics.ARTICLES_DLQ.name(), Set.of("versioned-unknown"), 1)
+                .get(0);
+        assertEquals("enrich.validate", header(dead, DlqHeaders.STAGE));
+        assertEquals(Topics.ARTICLES_REPLAY.name(), header(dead, DlqHeaders.ORIGINAL_TOPIC));
+        assertTrue(header(dead, DlqHeaders.ERROR_MESSAGE).contains(RecordHeaders.SOURCE_OFFSET),
+                header(dead, DlqHeaders.ERROR_MESSAGE));
+
+        HttpResponse<String> metrics = get("/prometheus");
+        assertTrue(metricValue(metrics.body(), "aqparat_enrich_deleted_total") >= 1, metrics.body());
+    }
+
+    /**
+     * Reads committed records with one of {@code keys} only, as a downstream exactly-once consumer does (the other
+     * test of this class writes to the same topics).
+     */
+    private static List<ConsumerRecord<byte[], byte[]>> consume(String topic, Set<String> keys, int expected) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "enrich-it-" + UUID.randomUUID());
@@ -198,13 +251,20 @@ class EnrichIT {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (records.size() < expected && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> keep(record, keys, records));
             }
             // A little longer, to catch records that must not be there (duplicates, extra dead letters).
-            consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
+            consumer.poll(Duration.ofSeconds(2)).forEach(record -> keep(record, keys, records));
         }
         assertEquals(expected, records.size(), "records on " + topic);
         return records;
+    }
+
+    private static void keep(ConsumerRecord<byte[], byte[]> record, Set<String> keys,
+                             List<ConsumerRecord<byte[], byte[]>> records) {
+        if (record.key() != null && keys.contains(new String(record.key(), StandardCharsets.UTF_8))) {
+            records.add(record);
+        }
     }
 
     private static double metricValue(String prometheus, String prefix) {

@@ -14,6 +14,10 @@ public interface EnrichListener {
     default void enriched(EnrichedArticle article) {
     }
 
+    /** A tombstone of {@code articles.raw} was forwarded to {@code articles.enriched}. */
+    default void deleted(String id) {
+    }
+
     default void deadLettered(String stage, Throwable error) {
     }
 }

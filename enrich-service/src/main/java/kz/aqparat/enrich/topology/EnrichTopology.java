@@ -21,15 +21,22 @@ import org.apache.kafka.streams.kstream.Produced;
  * The enrich-service topology: every raw article through the extraction engine.
  *
  * <ul>
- *   <li><b>Input:</b> {@code articles.raw}, read as bytes (key: article id, value: {@link
- *       kz.aqparat.contracts.RawArticle} JSON), so that no record can fail before the topology sees it.</li>
+ *   <li><b>Input:</b> {@code articles.raw} and {@code articles.replay} (records of {@code articles.raw} sent
+ *       through again), read as bytes (key: article id, value: {@link kz.aqparat.contracts.RawArticle} JSON), so
+ *       that no record can fail before the topology sees it. One sub-topology per topic (nodes {@code enrich.*}
+ *       and {@code enrich.replay.*}), so that a replay's backlog does not hold up new articles.</li>
  *   <li><b>Output:</b> {@code articles.enriched}, key = article id (String), value = {@link EnrichedArticle} JSON
- *       with {@code enrichment.version} = {@link ExtractionEngine#version()} and {@code enrichment.processedAt} from
- *       the given clock. Input headers are kept.</li>
+ *       with {@code enrichment.version} = {@link ExtractionEngine#version()}, {@code enrichment.processedAt} from
+ *       the given clock and {@code enrichment.sourceVersion}, the article's offset in {@code articles.raw}: the
+ *       record's own offset, or for {@code articles.replay} its
+ *       {@link kz.aqparat.contracts.RecordHeaders#SOURCE_OFFSET} header. Input headers are kept. A tombstone (null value) on {@code articles.raw} deletes the article: it is
+ *       written to {@code articles.enriched} as a tombstone with header {@code aqparat.source.offset} = its
+ *       offset.</li>
  *   <li><b>Dead letters:</b> {@code articles.dlq}, the original key, value and headers of a record that is not an
- *       article ({@link #STAGE_VALIDATE}: a null value, missing text, or a value, headers or id larger than
- *       {@link RecordLimits} allows), cannot be parsed ({@link #STAGE_DESERIALIZE}), makes the extractor fail
- *       ({@link #STAGE_EXTRACT}) or whose enriched JSON cannot be written ({@link #STAGE_SERIALIZE}), plus the
+ *       article ({@link #STAGE_VALIDATE}: missing text, a value, headers or id larger than
+ *       {@link RecordLimits} allows, a replayed record without a valid source offset header, a tombstone on
+ *       {@code articles.replay} or one whose key is no article id), cannot be parsed ({@link #STAGE_DESERIALIZE}),
+ *       makes the extractor fail ({@link #STAGE_EXTRACT}) or whose enriched JSON cannot be written ({@link #STAGE_SERIALIZE}), plus the
  *       {@link kz.aqparat.contracts.DlqHeaders} saying the stage, error and original topic/partition/offset; a
  *       key, value or headers too large for a dead letter are cut, and a header says so
  *       ({@link kz.aqparat.service.dlq.DeadLetter}). Processing goes on with the next record.</li>
@@ -39,7 +46,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *   <li><b>Stores:</b> none; the topology is stateless and creates no internal topics.</li>
  * </ul>
  *
- * Every node is named ({@code enrich.*}) so that the topology description stays stable across code changes.
+ * Every node is named ({@code enrich.*}, {@code enrich.replay.*}) so that the topology description stays stable across code changes.
  */
 public final class EnrichTopology {
 
@@ -49,12 +56,6 @@ public final class EnrichTopology {
     public static final String STAGE_SERIALIZE = "enrich.serialize";
     /** Value of the {@code dlq.service} header. */
     public static final String SERVICE = "enrich-service";
-
-    static final String SOURCE = "enrich.source.articles-raw";
-    static final String PROCESS = "enrich.process";
-    static final String SPLIT = "enrich.split-";
-    static final String ENRICHED_BRANCH = SPLIT + "enriched";
-    static final String FAILED_BRANCH = SPLIT + "failed";
 
     private EnrichTopology() {
     }
@@ -82,31 +83,47 @@ public final class EnrichTopology {
 
     private static KStream<byte[], byte[]> addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
                                                  EnrichListener listener, int maxEnrichedBytes) {
-        KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE));
+        KStream<byte[], byte[]> raw = addInput(builder, EnrichInput.RAW, extractor, clock, listener,
+                maxEnrichedBytes);
+        addInput(builder, EnrichInput.REPLAY, extractor, clock, listener, maxEnrichedBytes);
+        return raw;
+    }
 
-        Map<String, KStream<byte[], EnrichOutcome>> branches = raw
-                .processValues(() -> new EnrichProcessor(extractor, clock, listener, maxEnrichedBytes), Named.as(PROCESS))
-                .split(Named.as(SPLIT))
-                .branch((key, outcome) -> outcome instanceof EnrichOutcome.Enriched, Branched.as("enriched"))
+    /**
+     * One sub-topology per input, each with its own nodes and sinks, so that each has its own tasks: the stream
+     * thread takes turns between tasks, so new articles are not queued behind a replay's backlog (within one task,
+     * Streams would take the records of both topics in timestamp order, every replayed record first).
+     */
+    private static KStream<byte[], byte[]> addInput(StreamsBuilder builder, EnrichInput input,
+                                                    ExtractionEngine extractor, Clock clock,
+                                                    EnrichListener listener, int maxEnrichedBytes) {
+        KStream<byte[], byte[]> records = builder.stream(input.topic(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(input.node("source." + input.topic().replace('.', '-'))));
+
+        Map<String, KStream<byte[], EnrichOutcome>> branches = records
+                .processValues(() -> new EnrichProcessor(input, extractor, clock, listener, maxEnrichedBytes),
+                        Named.as(input.node("process")))
+                .split(Named.as(input.node("split-")))
+                .branch((key, outcome) -> !(outcome instanceof EnrichOutcome.Failed), Branched.as("enriched"))
                 .defaultBranch(Branched.as("failed"));
 
-        branches.get(ENRICHED_BRANCH)
-                .map((key, outcome) -> {
-                    EnrichOutcome.Enriched enriched = (EnrichOutcome.Enriched) outcome;
-                    return KeyValue.pair(enriched.id(), enriched.json());
-                }, Named.as("enrich.key-by-article-id"))
-                // The value is EnrichedArticle JSON, serialized (and size-checked) by EnrichProcessor.
+        branches.get(input.node("split-enriched"))
+                .map((key, outcome) -> outcome instanceof EnrichOutcome.Enriched enriched
+                        ? KeyValue.pair(enriched.id(), enriched.json())
+                        : KeyValue.pair(((EnrichOutcome.Deleted) outcome).id(), (byte[]) null),
+                        Named.as(input.node("key-by-article-id")))
+                // The value is EnrichedArticle JSON, serialized (and size-checked) by EnrichProcessor, or null.
                 .to(Topics.ARTICLES_ENRICHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("enrich.sink.articles-enriched"));
+                        .withName(input.node("sink.articles-enriched")));
 
-        branches.get(FAILED_BRANCH)
+        branches.get(input.node("split-failed"))
                 .map((key, outcome) -> {
                     DeadLetter deadLetter = ((EnrichOutcome.Failed) outcome).deadLetter();
                     return KeyValue.pair(deadLetter.key(), deadLetter.value());
-                }, Named.as("enrich.dead-letter"))
-                .to(Topics.ARTICLES_DLQ.name(),
-                        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("enrich.sink.articles-dlq"));
-        return raw;
+                }, Named.as(input.node("dead-letter")))
+                .to(Topics.ARTICLES_DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(input.node("sink.articles-dlq")));
+        return records;
     }
 }

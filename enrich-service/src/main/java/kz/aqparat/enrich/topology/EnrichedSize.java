@@ -95,7 +95,7 @@ final class EnrichedSize {
                 article.publishedAt(), article.language(), article.text(), article.receivedAt(), entities,
                 article.regions(), first(article.statistics(), caps.statistics()),
                 first(article.dates(), caps.dates()),
-                new Enrichment(enrichment.version(), enrichment.processedAt(), truncation));
+                enrichment.withTruncated(truncation));
     }
 
     /** The {@code max} entities with the most mentions, in their original order. */

@@ -56,6 +56,7 @@ class EnrichTopologyTest {
 
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
+    private TestInputTopic<byte[], byte[]> replay;
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<byte[], byte[]> dlq;
 
@@ -82,6 +83,8 @@ class EnrichTopologyTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(EnrichTopology.build(engine, CLOCK, listener, maxEnrichedBytes), props);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        replay = driver.createInputTopic(Topics.ARTICLES_REPLAY.name(), new ByteArraySerializer(),
+                new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(), new StringDeserializer(),
                 new JsonSerde<>(EnrichedArticle.class).deserializer());
         dlq = driver.createOutputTopic(Topics.ARTICLES_DLQ.name(), new ByteArrayDeserializer(),
@@ -192,14 +195,92 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void aTombstoneGoesToTheDlqWithANullValue() {
+    void aTombstoneOnRawIsADeleteWrittenToEnrichedWithItsOffsetAndHeaders() throws Exception {
         start();
-        raw.pipeInput(bytes("t1"), (byte[]) null);
+        RawArticle article = sample("000_fd029c03a7c1386a.txt", null);
+        raw.pipeInput(bytes(article.id()), Json.mapper().writeValueAsBytes(article));
+        raw.pipeInput(new TestRecord<>(bytes(article.id()), null,
+                new RecordHeaders().add("trace", bytes("t-1"))));
 
-        TestRecord<byte[], byte[]> dead = dlq.readRecord();
-        assertArrayEquals(bytes("t1"), dead.key());
-        assertNull(dead.value());
-        assertEquals("enrich.validate", header(dead, DlqHeaders.STAGE));
+        TestOutputTopic<String, byte[]> out = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        assertEquals(0L, Json.mapper().readValue(out.readValue(), EnrichedArticle.class).enrichment().sourceVersion());
+        TestRecord<String, byte[]> delete = out.readRecord();
+        assertEquals(article.id(), delete.key());
+        assertNull(delete.value());
+        assertEquals("1", header(delete, kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET));
+        assertEquals("t-1", header(delete, "trace"));
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void aTombstoneWithoutAUsableKeyOrOnTheReplayTopicGoesToTheDlq() {
+        start();
+        raw.pipeInput((byte[]) null, (byte[]) null);
+        raw.pipeInput(new byte[] {(byte) 0xff, (byte) 0xfe}, (byte[]) null);
+        replay.pipeInput(new TestRecord<>(bytes("t1"), null,
+                new RecordHeaders().add(kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET, bytes("7"))));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(3, dead.size());
+        for (TestRecord<byte[], byte[]> record : dead) {
+            assertNull(record.value());
+            assertEquals("enrich.validate", header(record, DlqHeaders.STAGE));
+        }
+        assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).contains("without a key"));
+        assertTrue(header(dead.get(1), DlqHeaders.ERROR_MESSAGE).contains("not UTF-8"));
+        assertTrue(header(dead.get(2), DlqHeaders.ERROR_MESSAGE).contains("tombstone on articles.replay"));
+        assertEquals(Topics.ARTICLES_REPLAY.name(), header(dead.get(2), DlqHeaders.ORIGINAL_TOPIC));
+        assertTrue(enriched.isEmpty());
+    }
+
+    @Test
+    void theSourceVersionIsTheRawOffsetOrTheReplayedRecordsSourceOffsetHeader() throws Exception {
+        start();
+        RawArticle first = sample("000_fd029c03a7c1386a.txt", null);
+        RawArticle second = sample("004_7a530bcb8f63bfca.txt", null);
+        raw.pipeInput(bytes(first.id()), Json.mapper().writeValueAsBytes(first));
+        raw.pipeInput(bytes(second.id()), Json.mapper().writeValueAsBytes(second));
+        Headers replayed = new RecordHeaders()
+                .add(kz.aqparat.contracts.RecordHeaders.TEXT_FINGERPRINT, bytes("fp"))
+                .add(kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET, bytes("0"));
+        replay.pipeInput(new TestRecord<>(bytes(first.id()), Json.mapper().writeValueAsBytes(first), replayed));
+
+        List<TestRecord<String, EnrichedArticle>> out = enriched.readRecordsToList();
+        assertEquals(List.of(first.id(), second.id(), first.id()), out.stream().map(TestRecord::key).toList());
+        assertEquals(0L, out.get(0).value().enrichment().sourceVersion());
+        assertEquals(1L, out.get(1).value().enrichment().sourceVersion());
+        assertEquals(0L, out.get(2).value().enrichment().sourceVersion());
+        assertEquals("fp", header(out.get(2), kz.aqparat.contracts.RecordHeaders.TEXT_FINGERPRINT));
+        assertEquals("0", header(out.get(2), kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET));
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void aReplayedRecordWithoutAValidSourceOffsetGoesToTheDlqThenTheNextOneIsEnriched() throws Exception {
+        start();
+        RawArticle article = sample("000_fd029c03a7c1386a.txt", null);
+        byte[] json = Json.mapper().writeValueAsBytes(article);
+        replay.pipeInput(bytes(article.id()), json);
+        for (String bad : List.of("", "-1", "12x", "99999999999999999999")) {
+            replay.pipeInput(new TestRecord<>(bytes(article.id()), json,
+                    new RecordHeaders().add(kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET, bytes(bad))));
+        }
+        replay.pipeInput(new TestRecord<>(bytes(article.id()), json,
+                new RecordHeaders().add(kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET, bytes("42"))));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(5, dead.size());
+        assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).contains("needs header aqparat.source.offset"),
+                header(dead.get(0), DlqHeaders.ERROR_MESSAGE));
+        for (int i = 0; i < dead.size(); i++) {
+            assertEquals("enrich.validate", header(dead.get(i), DlqHeaders.STAGE));
+            assertEquals(Topics.ARTICLES_REPLAY.name(), header(dead.get(i), DlqHeaders.ORIGINAL_TOPIC));
+            assertEquals(Integer.toString(i), header(dead.get(i), DlqHeaders.ORIGINAL_OFFSET));
+            assertArrayEquals(json, dead.get(i).value());
+        }
+        assertTrue(header(dead.get(2), DlqHeaders.ERROR_MESSAGE).contains("was '-1'"));
+        assertEquals(42L, enriched.readValue().enrichment().sourceVersion());
         assertTrue(enriched.isEmpty());
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import kz.aqparat.service.limits.StreamsRecordLimits;
 import kz.aqparat.service.kafka.PipelineTopics;
 import kz.aqparat.store.live.LiveUpdates;
+import kz.aqparat.store.metrics.SkippedVersionCounters;
 import kz.aqparat.store.topology.ReceivedArticle;
 import kz.aqparat.store.topology.StoreTopology;
 import org.apache.kafka.streams.kstream.KStream;
@@ -18,12 +19,13 @@ public class StoreStreamsFactory {
     @Singleton
     @Named("default")
     KStream<String, ReceivedArticle> storeTopology(@Named("default") ConfiguredStreamBuilder builder,
-                                                   LiveUpdates liveUpdates, PipelineTopics topics) {
+                                                   LiveUpdates liveUpdates, SkippedVersionCounters skipped,
+                                                   PipelineTopics topics) {
         // Streams fails on a missing source topic, so the topics exist before it starts.
         topics.ensureExist();
         // micronaut-kafka-streams creates the application from this configuration after this bean exists.
         StreamsRecordLimits.applyTo(builder.getConfiguration());
         // micronaut-kafka-streams builds the topology with the streams properties, so topology.optimization applies.
-        return StoreTopology.addTo(builder, liveUpdates);
+        return StoreTopology.addTo(builder, liveUpdates, skipped);
     }
 }

@@ -34,6 +34,16 @@ public record ArticleProjection(String id, String source, String url, String tit
         return enrichment == null ? null : enrichment.processedAt();
     }
 
+    /** Its {@code enrichment.sourceVersion} (offset in {@code articles.raw}), or null (older data). */
+    public Long sourceVersion() {
+        return enrichment == null ? null : enrichment.sourceVersion();
+    }
+
+    /** Its {@code enrichment.version}, the engine's, or null. */
+    public String engineVersion() {
+        return enrichment == null ? null : enrichment.version();
+    }
+
     /**
      * An entity: its type, name and region, and how many mentions it has: its {@code mentionCount} when the
      * article gives one (enrich-service then listed only some of them), else the length of its mention list.
@@ -61,7 +71,7 @@ public record ArticleProjection(String id, String source, String url, String tit
 
     /** The part of the article's {@code enrichment} that decides which version wins. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Enrichment(Instant processedAt) {
+    public record Enrichment(String version, Instant processedAt, Long sourceVersion) {
     }
 
     /** Counts the elements of a JSON array, skipping their content. */

@@ -19,10 +19,14 @@ final class Contributions {
     private Contributions() {
     }
 
-    /** The version record of an article: its enrichment time and its contributions. */
-    static ArticleVersion of(ArticleProjection article) {
+    /**
+     * The version record of an article: its versions (source and engine), enrichment time, text fingerprint and
+     * contributions.
+     */
+    static ArticleVersion of(ArticleProjection article, String fingerprint) {
         return new ArticleVersion(article.processedAt(), entities(article), regions(article),
-                publicationDay(article.publishedAt()));
+                publicationDay(article.publishedAt()), article.sourceVersion(), article.engineVersion(), fingerprint,
+                false);
     }
 
     /** One row per distinct (type, name): its mentions in this article, and one article. */

@@ -30,10 +30,13 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *       deserialization exception handler, so that everything the topology writes fits its topics; a null value, a
  *       tombstone, deletes the article). Processor {@code latest-version} ({@link LatestVersionProcessor}) with the stores
  *       <ul>
- *         <li>{@link Stores#ARTICLE_VERSIONS} (RocksDB, logged): article id → {@link ArticleVersion}, the
- *             {@code enrichment.processedAt} of the version the views count and its contributions to each view,
- *             not the article. It decides which version wins (the latest {@code processedAt}; an older one arriving
- *             later is dropped) and what to take back from the views when a newer version or a tombstone comes;</li>
+ *         <li>{@link Stores#ARTICLE_VERSIONS} (RocksDB, logged): article id → {@link ArticleVersion}, the version
+ *             the views count (source version = raw offset, engine version, text fingerprint) and its
+ *             contributions to each view, not the article; or, for a deleted article, the raw offset of the
+ *             delete. It decides which version wins (by source version, then engine version; an older one, the
+ *             same one again, a duplicate push of the same text, or a version older than a delete change nothing
+ *             and are not forwarded) and what to take back from the views when a newer version or a delete
+ *             comes;</li>
  *         <li>{@link Stores#ENTITIES_VIEW} (key {@code TYPE:name}), {@link Stores#REGIONS_VIEW} (key region),
  *             {@link Stores#TIMELINE_VIEW} (key publication day or {@code unknown}): <em>partial</em> views, the
  *             sums over the articles of this task's partition only; a query adds up the rows of a key over all
@@ -45,7 +48,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *             one record per row) changelogs when an instance starts, which is quick for stores of this size.</li>
  *       </ul>
  *       <b>Output</b> {@code articles.store} (compacted, key = article id, value = the accepted version's bytes as
- *       received, or a tombstone), through sink {@code articles-store-sink}.</li>
+ *       received, or a tombstone), through sink {@code articles-store-sink}: one record per accepted version or
+ *       applied delete, none for a record that changed nothing.</li>
  *   <li><b>Input</b> {@code articles.store}: the table {@link Stores#ARTICLES_BY_ID} (article id → the latest
  *       version's JSON bytes, RocksDB) for {@code GET /api/articles}. With {@code topology.optimization} =
  *       {@code reuse.ktable.source.topics} (set in {@code application.yml}; pass the same properties to
@@ -72,13 +76,18 @@ public final class StoreTopology {
 
     /** The topology, optimized as {@code config} says (see the class comment about {@code topology.optimization}). */
     public static Topology build(Properties config, ViewListener listener) {
+        return build(config, listener, VersionListener.NONE);
+    }
+
+    public static Topology build(Properties config, ViewListener listener, VersionListener versionListener) {
         StreamsBuilder builder = new StreamsBuilder();
-        addTo(builder, listener);
+        addTo(builder, listener, versionListener);
         return builder.build(config);
     }
 
     /** Adds the topology to {@code builder} and returns its source stream. */
-    public static KStream<String, ReceivedArticle> addTo(StreamsBuilder builder, ViewListener listener) {
+    public static KStream<String, ReceivedArticle> addTo(StreamsBuilder builder, ViewListener listener,
+                                                         VersionListener versionListener) {
         Serde<String> keys = Serdes.String();
         List<String> stores = new ArrayList<>();
         builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
@@ -92,7 +101,7 @@ public final class StoreTopology {
 
         KStream<String, ReceivedArticle> enriched = builder.stream(Topics.ARTICLES_ENRICHED.name(),
                 Consumed.with(ArticleKey.serde(), ReceivedArticle.serde()).withName("articles-enriched-source"));
-        enriched.process(() -> new LatestVersionProcessor(listener), Named.as("latest-version"),
+        enriched.process(() -> new LatestVersionProcessor(listener, versionListener), Named.as("latest-version"),
                         stores.toArray(String[]::new))
                 .to(Topics.ARTICLES_STORE.name(), Produced.with(keys, Serdes.ByteArray())
                         .withName("articles-store-sink"));

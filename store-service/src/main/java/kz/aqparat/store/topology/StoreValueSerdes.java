@@ -1,5 +1,6 @@
 package kz.aqparat.store.topology;
 
+import java.util.Map;
 import kz.aqparat.contracts.ArticleVersion;
 import kz.aqparat.contracts.DayCount;
 import kz.aqparat.contracts.EntityCount;
@@ -20,8 +21,14 @@ final class StoreValueSerdes {
             StoreValueSerdes::writeRegionCount, StoreValueSerdes::readRegionCount);
     static final BinaryStoreSerde<DayCount> DAY_COUNT = new BinaryStoreSerde<>(DayCount.class, 16,
             StoreValueSerdes::writeDayCount, StoreValueSerdes::readDayCount);
+    /**
+     * Format 2 adds the source and engine versions, the fingerprint and the deleted mark to format 1 (contributions
+     * and {@code processedAt}), which is still read.
+     */
+    static final byte ARTICLE_VERSION_FORMAT = 2;
     static final BinaryStoreSerde<ArticleVersion> ARTICLE_VERSION = new BinaryStoreSerde<>(ArticleVersion.class,
-            1024, StoreValueSerdes::writeArticleVersion, StoreValueSerdes::readArticleVersion);
+            1024, ARTICLE_VERSION_FORMAT, StoreValueSerdes::writeArticleVersion, StoreValueSerdes::readArticleVersion,
+            Map.of(BinaryStoreSerde.FORMAT, StoreValueSerdes::readArticleVersionFormat1));
 
     private StoreValueSerdes() {
     }
@@ -64,10 +71,33 @@ final class StoreValueSerdes {
         out.writeList(version.entities(), StoreValueSerdes::writeEntityCount);
         out.writeList(version.regions(), StoreValueSerdes::writeRegionCount);
         out.writeString(version.day());
+        out.writeByte((byte) (version.deleted() ? 1 : 0));
+        out.writeByte((byte) (version.sourceVersion() == null ? 0 : 1));
+        if (version.sourceVersion() != null) {
+            out.writeLong(version.sourceVersion());
+        }
+        out.writeString(version.engineVersion());
+        out.writeString(version.fingerprint());
     }
 
     private static ArticleVersion readArticleVersion(BinaryReader in) {
+        ArticleVersion counted = readArticleVersionFormat1(in);
+        boolean deleted = readFlag(in);
+        Long sourceVersion = readFlag(in) ? in.readLong() : null;
+        return new ArticleVersion(counted.processedAt(), counted.entities(), counted.regions(), counted.day(),
+                sourceVersion, in.readString(), in.readString(), deleted);
+    }
+
+    private static ArticleVersion readArticleVersionFormat1(BinaryReader in) {
         return new ArticleVersion(in.readInstant(), in.readList(StoreValueSerdes::readEntityCount),
                 in.readList(StoreValueSerdes::readRegionCount), in.readString());
+    }
+
+    private static boolean readFlag(BinaryReader in) {
+        byte flag = in.readByte();
+        if (flag != 0 && flag != 1) {
+            throw new IllegalArgumentException("flag byte " + flag);
+        }
+        return flag == 1;
     }
 }

@@ -29,10 +29,22 @@ public final class Articles {
         return new Entity(type, name, List.of(), region, found);
     }
 
+    /** An article without a source version, as enrich-service wrote them before it had one. */
     public static EnrichedArticle article(String id, String publishedAt, String text, List<Entity> entities,
                                           List<String> regions, String version, Instant processedAt) {
+        return article(id, publishedAt, text, entities, regions, new Enrichment(version, processedAt));
+    }
+
+    /** An article enriched by engine {@code version} from the raw record at offset {@code sourceVersion}. */
+    public static EnrichedArticle article(String id, String publishedAt, String text, List<Entity> entities,
+                                          List<String> regions, String version, Instant processedAt,
+                                          long sourceVersion) {
+        return article(id, publishedAt, text, entities, regions, new Enrichment(version, processedAt, sourceVersion));
+    }
+
+    private static EnrichedArticle article(String id, String publishedAt, String text, List<Entity> entities,
+                                           List<String> regions, Enrichment enrichment) {
         return new EnrichedArticle(id, "Kazpravda.kz", null, "Заголовок " + id, publishedAt, "ru", text,
-                Instant.parse("2026-03-01T08:00:00Z"), entities, regions, List.of(), List.of(),
-                new Enrichment(version, processedAt));
+                Instant.parse("2026-03-01T08:00:00Z"), entities, regions, List.of(), List.of(), enrichment);
     }
 }

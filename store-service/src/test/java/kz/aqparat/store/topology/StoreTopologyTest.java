@@ -31,6 +31,8 @@ import kz.aqparat.contracts.RegionCount;
 import kz.aqparat.contracts.Store;
 import kz.aqparat.contracts.Stores;
 import kz.aqparat.contracts.Topics;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -42,6 +44,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +60,9 @@ class StoreTopologyTest {
 
     private static final Instant T1 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-03-02T10:00:00Z");
+    private static final String V1 = "0.9.0";
+    /** Newer than V1 as dotted numbers, older as text. */
+    private static final String V2 = "0.10.0";
 
     @TempDir
     Path stateDirs;
@@ -66,6 +72,7 @@ class StoreTopologyTest {
     private TestOutputTopic<String, EnrichedArticle> store;
     private final List<String> liveEvents = new ArrayList<>();
     private final Set<String> changedViews = new TreeSet<>();
+    private final List<VersionListener.Skip> skipped = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -101,6 +108,11 @@ class StoreTopologyTest {
             public void viewChanged(PartialView<?> view) {
                 changedViews.add(view.name());
             }
+        }, new VersionListener() {
+            @Override
+            public void skipped(String id, Skip why) {
+                StoreTopologyTest.this.skipped.add(why);
+            }
         }), props);
     }
 
@@ -125,22 +137,32 @@ class StoreTopologyTest {
                 entity(EntityType.PERSON, "Аида Балаева", null, TEXT_1, 2),
                 entity(EntityType.ORGANIZATION, "Qarmet", null, TEXT_1, 2),
                 entity(EntityType.LOCATION, "Темиртау", "Карагандинская область", TEXT_1, 1)),
-                List.of("Карагандинская область"), "v1", T1);
+                List.of("Карагандинская область"), V1, T1, 10);
     }
 
     static EnrichedArticle second() {
         return article("a2", "2026-02-18T09:30:00+05:00", TEXT_2, List.of(
                 entity(EntityType.PERSON, "Аида Балаева", null, TEXT_2, 1),
                 entity(EntityType.LOCATION, "Астаны", "Астана", TEXT_2, 1)),
-                List.of("Астана"), "v1", T1);
+                List.of("Астана"), V1, T1, 11);
     }
 
-    /** The first article re-enriched: Qarmet and the region are gone, a person is added, a mention is lost. */
+    /**
+     * The first article (same raw record) re-enriched by a newer engine: Qarmet and the region are gone, a person is
+     * added, a mention is lost.
+     */
     static EnrichedArticle firstReEnriched() {
         return article("a1", "2026-02-18", TEXT_1, List.of(
                 entity(EntityType.PERSON, "Аида Балаева", null, TEXT_1, 1),
                 entity(EntityType.PERSON, "Темиртау", null, TEXT_1, 1)),
-                List.of(), "v2", T2);
+                List.of(), V2, T2, 10);
+    }
+
+    /** A correction of the first article: a later raw record (offset 20), with another text. */
+    static EnrichedArticle firstCorrected(String engine, Instant processedAt) {
+        return article("a1", "2026-02-19", TEXT_2, List.of(
+                entity(EntityType.PERSON, "Женис Касымбек", null, TEXT_2, 1)),
+                List.of("Астана"), engine, processedAt, 20);
     }
 
     private <V> Map<String, V> rows(Store<String, V> store) {
@@ -206,7 +228,28 @@ class StoreTopologyTest {
         assertEquals(once, allViews(driver));
         assertEquals(2, rows(Stores.ENTITIES_VIEW).get("PERSON:Аида Балаева").articleCount());
         assertEquals(Set.of(), changedViews, "the same versions again change no view");
-        assertEquals(5, liveEvents.size(), "every accepted version is announced: " + liveEvents);
+        assertEquals(List.of("a1=Заголовок a1", "a2=Заголовок a2"), liveEvents, "no live event for the same version");
+        assertEquals(2, store.readRecordsToList().size(), "nothing more on articles.store");
+        assertEquals(List.of(VersionListener.Skip.SAME, VersionListener.Skip.SAME, VersionListener.Skip.SAME),
+                skipped);
+    }
+
+    @Test
+    void theSameVersionEnrichedAgainLaterByTheSameEngineIsTheSameVersion() {
+        enriched.pipeInput("a1", first());
+        store.readRecordsToList();
+        liveEvents.clear();
+        changedViews.clear();
+
+        // a replay of the same raw record an hour later: another processedAt, same source and engine version
+        EnrichedArticle again = article("a1", "2026-02-18", TEXT_1, first().entities(), first().regions(), V1,
+                T1.plusSeconds(3600), 10);
+        enriched.pipeInput("a1", again);
+
+        assertTrue(store.isEmpty());
+        assertEquals(List.of(), liveEvents);
+        assertEquals(Set.of(), changedViews);
+        assertEquals(first(), stored("a1"));
     }
 
     @Test
@@ -254,6 +297,182 @@ class StoreTopologyTest {
         assertEquals(latest, allViews(driver));
         assertTrue(store.isEmpty(), "an older version must not reach articles.store");
         assertEquals(firstReEnriched(), stored("a1"));
+        assertEquals(List.of(VersionListener.Skip.OLDER), skipped);
+    }
+
+    /**
+     * An older raw version never replaces a newer one, whatever the order in which they are (re-)enriched and
+     * whatever the enrichers' clocks say: every order of the original, its correction, and replays of both by a
+     * newer engine (24 orders) ends with the correction enriched by the newer engine, and views as if only it
+     * existed.
+     */
+    @Test
+    void theNewestRawVersionByTheNewestEngineWinsWhateverTheOrderAndTheClocks() {
+        Instant late = T2.plusSeconds(86_400);
+        EnrichedArticle original = first();                                   // offset 10, V1, T1
+        EnrichedArticle correction = firstCorrected(V1, T1.minusSeconds(60)); // offset 20, V1, an enricher behind
+        EnrichedArticle replayedCorrection = firstCorrected(V2, late);        // offset 20, V2
+        // a replay of offset 10 by the newer engine, processed last by its enricher's clock: older all the same
+        EnrichedArticle replayedOriginal = article("a1", "2026-02-18", TEXT_1, first().entities(),
+                first().regions(), V2, late.plusSeconds(86_400), 10);
+        List<EnrichedArticle> all = List.of(original, correction, replayedCorrection, replayedOriginal);
+
+        // One article id per order, in one driver (a driver per order takes seconds): the views then count every
+        // id once with the winning version, as if only it had been stored under each id.
+        List<List<EnrichedArticle>> orders = permutations(all);
+        Map<Store<String, ?>, Map<String, ?>> expected;
+        try (TopologyTestDriver fresh = newDriver()) {
+            TestInputTopic<String, EnrichedArticle> input = fresh.createInputTopic(Topics.ARTICLES_ENRICHED.name(),
+                    new StringSerializer(), new JsonSerde<>(EnrichedArticle.class).serializer());
+            for (int i = 0; i < orders.size(); i++) {
+                input.pipeInput("order-" + i, replayedCorrection);
+            }
+            expected = allViews(fresh);
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            String id = "order-" + i;
+            orders.get(i).forEach(article -> enriched.pipeInput(id, article));
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            assertEquals(replayedCorrection, stored("order-" + i), "order " + describe(orders.get(i), all));
+        }
+        assertEquals(expected, allViews(driver));
+        Map<String, EnrichedArticle> lastWritten = new TreeMap<>();
+        store.readKeyValuesToList().forEach(kv -> lastWritten.put(kv.key, kv.value));
+        assertEquals(orders.size(), lastWritten.size());
+        lastWritten.forEach((id, article) -> assertEquals(replayedCorrection, article, id));
+    }
+
+    private static <T> List<List<T>> permutations(List<T> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<T>> all = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<T> rest = new ArrayList<>(items);
+            T head = rest.remove(i);
+            for (List<T> tail : permutations(rest)) {
+                List<T> permutation = new ArrayList<>();
+                permutation.add(head);
+                permutation.addAll(tail);
+                all.add(permutation);
+            }
+        }
+        return all;
+    }
+
+    private static String describe(List<EnrichedArticle> order, List<EnrichedArticle> all) {
+        return order.stream().map(a -> Integer.toString(all.indexOf(a))).toList().toString();
+    }
+
+    @Test
+    void aNewerEngineWinsOnTheSameRawVersionAndAnOlderEngineArrivingLateIsDropped() {
+        enriched.pipeInput("a1", first());
+        enriched.pipeInput("a1", firstReEnriched());
+        enriched.pipeInput("a1", first());
+
+        assertEquals(firstReEnriched(), stored("a1"));
+        assertEquals(List.of(first(), firstReEnriched()), store.readValuesToList());
+        assertEquals(List.of(VersionListener.Skip.OLDER), skipped);
+    }
+
+    @Test
+    void theSameTextPushedAgainAndEnrichedByTheSameEngineChangesNothingButIsRemembered() {
+        Headers fingerprint = new RecordHeaders().add(kz.aqparat.contracts.RecordHeaders.TEXT_FINGERPRINT,
+                "fp-a1".getBytes(StandardCharsets.US_ASCII));
+        enriched.pipeInput(new TestRecord<>("a1", first(), fingerprint));
+        store.readRecordsToList();
+        liveEvents.clear();
+        changedViews.clear();
+
+        // the raw record written twice (a producer retry): offset 15, the same text and engine
+        EnrichedArticle duplicate = article("a1", "2026-02-18", TEXT_1, first().entities(), first().regions(), V1,
+                T2, 15);
+        enriched.pipeInput(new TestRecord<>("a1", duplicate, fingerprint));
+        assertTrue(store.isEmpty(), "a duplicate push is not written to articles.store");
+        assertEquals(List.of(), liveEvents);
+        assertEquals(Set.of(), changedViews);
+        assertEquals(first(), stored("a1"));
+        assertEquals(15L, driver.<String, kz.aqparat.contracts.ArticleVersion>getKeyValueStore(
+                Stores.ARTICLE_VERSIONS.name()).get("a1").sourceVersion(), "the newer source version is kept");
+
+        // so a version from a raw record between the two is older than what is stored
+        EnrichedArticle between = article("a1", "2026-02-18", TEXT_2, List.of(), List.of(), V1, T2, 12);
+        enriched.pipeInput(new TestRecord<>("a1", between, new RecordHeaders()));
+        assertTrue(store.isEmpty());
+        assertEquals(first(), stored("a1"));
+        assertEquals(List.of(VersionListener.Skip.DUPLICATE, VersionListener.Skip.OLDER), skipped);
+
+        // the same text at a newer offset, enriched by a newer engine, is a new version
+        EnrichedArticle upgraded = article("a1", "2026-02-18", TEXT_1, List.of(), List.of(), V2, T2, 15);
+        enriched.pipeInput(new TestRecord<>("a1", upgraded, fingerprint));
+        assertEquals(upgraded, stored("a1"));
+    }
+
+    @Test
+    void aDeleteStaysDeletedThroughReplaysOfOlderRecordsAndANewPushAfterItIsStored() {
+        enriched.pipeInput("a1", first());                          // offset 10
+        enriched.pipeInput("a2", second());
+        enriched.pipeInput(delete("a1", 15));
+        assertNull(stored("a1"));
+        assertFalse(rows(Stores.ENTITIES_VIEW).containsKey("ORGANIZATION:Qarmet"));
+        store.readRecordsToList();
+        liveEvents.clear();
+        Map<Store<String, ?>, Map<String, ?>> afterDelete = allViews(driver);
+
+        enriched.pipeInput("a1", first());                          // a redrive of offset 10
+        enriched.pipeInput("a1", firstReEnriched());                // a replay of offset 10 by a newer engine
+        enriched.pipeInput(delete("a1", 15));                       // the delete again
+        enriched.pipeInput(delete("a1", 12));                       // an older delete
+        assertNull(stored("a1"));
+        assertEquals(afterDelete, allViews(driver));
+        assertTrue(store.isEmpty(), "nothing written for records older than the delete");
+        assertEquals(List.of(), liveEvents);
+        assertEquals(List.of(VersionListener.Skip.DELETED, VersionListener.Skip.DELETED,
+                VersionListener.Skip.STALE_DELETE, VersionListener.Skip.STALE_DELETE), skipped);
+        assertTrue(driver.<String, kz.aqparat.contracts.ArticleVersion>getKeyValueStore(
+                Stores.ARTICLE_VERSIONS.name()).get("a1").deleted());
+
+        EnrichedArticle pushedAgain = firstCorrected(V1, T1);      // offset 20, after the delete
+        enriched.pipeInput("a1", pushedAgain);
+        assertEquals(pushedAgain, stored("a1"));
+        assertEquals(new EntityCount(EntityType.PERSON, "Женис Касымбек", 1, 1),
+                rows(Stores.ENTITIES_VIEW).get("PERSON:Женис Касымбек"));
+        assertEquals(List.of("a1=Заголовок a1"), liveEvents);
+    }
+
+    @Test
+    void aDeleteOlderThanTheStoredVersionIsIgnoredAndOneBeforeAnyVersionIsKept() {
+        enriched.pipeInput("a1", firstCorrected(V1, T1));           // offset 20
+        enriched.pipeInput(delete("a1", 15));                       // a delete from before it, late
+        assertEquals(firstCorrected(V1, T1), stored("a1"));
+
+        enriched.pipeInput(delete("a2", 30));                       // the delete is processed first
+        enriched.pipeInput("a2", second());                         // offset 11, enriched late (a replay)
+        assertNull(stored("a2"));
+        assertEquals(new RegionCount("Астана", 1, 0), rows(Stores.REGIONS_VIEW).get("Астана"), "a1 only");
+        assertEquals(List.of(firstCorrected(V1, T1)), store.readValuesToList(),
+                "no tombstone for an article never stored, nothing for the ignored delete");
+        assertEquals(List.of(VersionListener.Skip.STALE_DELETE, VersionListener.Skip.DELETED), skipped);
+    }
+
+    @Test
+    void versionsWithoutASourceVersionAreOrderedByProcessedAtAndAreOlderThanAnyWithOne() {
+        EnrichedArticle legacyLater = article("a1", "2026-02-18", TEXT_1, List.of(), List.of(), "0.2.0", T2);
+        EnrichedArticle legacyEarlier = article("a1", "2026-02-18", TEXT_2, List.of(), List.of(), "0.3.0", T1);
+        enriched.pipeInput("a1", legacyLater);
+        enriched.pipeInput("a1", legacyEarlier);
+        assertEquals(legacyLater, stored("a1"), "as in earlier releases: the later processedAt wins");
+
+        enriched.pipeInput("a1", first());
+        enriched.pipeInput("a1", legacyLater);
+        assertEquals(first(), stored("a1"));
+        assertEquals(List.of(VersionListener.Skip.OLDER, VersionListener.Skip.OLDER), skipped);
+    }
+
+    private static TestRecord<String, EnrichedArticle> delete(String id, long offset) {
+        return new TestRecord<>(id, null, new RecordHeaders().add(kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET,
+                Long.toString(offset).getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
@@ -350,10 +569,10 @@ class StoreTopologyTest {
 
     /** A text naming every one of {@code names} once, and those entities. */
     private static EnrichedArticle articleNaming(String id, List<String> names, String region, String day,
-                                                 String version, Instant processedAt) {
+                                                 String version, Instant processedAt, long sourceVersion) {
         String text = String.join(", ", names) + ".";
         List<Entity> entities = names.stream().map(n -> entity(EntityType.PERSON, n, null, text, 1)).toList();
-        return article(id, day, text, entities, List.of(region), version, processedAt);
+        return article(id, day, text, entities, List.of(region), version, processedAt, sourceVersion);
     }
 
     private Map<String, Integer> recordsPerTopic() {
@@ -385,7 +604,7 @@ class StoreTopologyTest {
             for (int e = 0; e < entitiesPerArticle; e++) {
                 names.add(pool.get((a + e) % pool.size()));
             }
-            batch.add(articleNaming("n" + a, names, "Регион " + (a % 3), "2026-02-1" + (a % 5), "v1", T1));
+            batch.add(articleNaming("n" + a, names, "Регион " + (a % 3), "2026-02-1" + (a % 5), V1, T1, a));
         }
         String versions = "store-topology-test-article-versions-changelog";
         List<String> viewChangelogs = List.of("store-topology-test-view-entities-changelog",
@@ -401,18 +620,18 @@ class StoreTopologyTest {
         assertEquals(articles, first.get(viewChangelogs.get(2)), first.toString());
         assertEquals(5, first.size(), "no other topic: " + first);
 
-        // A replay: one record per article (articles.store), nothing else.
+        // A replay of the same versions: nothing at all.
         batch.forEach(article -> enriched.pipeInput(article.id(), article));
         Map<String, Integer> replay = recordsPerTopic();
-        assertEquals(Map.of(Topics.ARTICLES_STORE.name(), articles), withoutZeros(replay));
+        assertEquals(Map.of(), withoutZeros(replay));
 
         // Re-enrichment that renames one person per article: the version, and the two rows it moves between.
         List<EnrichedArticle> reEnriched = new ArrayList<>();
         for (EnrichedArticle article : batch) {
             List<String> names = new ArrayList<>(article.entities().stream().map(Entity::name).toList());
             names.set(0, "Новая Персона");
-            reEnriched.add(articleNaming(article.id(), names, article.regions().get(0), article.publishedAt(), "v2",
-                    T2));
+            reEnriched.add(articleNaming(article.id(), names, article.regions().get(0), article.publishedAt(), V2,
+                    T2, article.enrichment().sourceVersion()));
         }
         reEnriched.forEach(article -> enriched.pipeInput(article.id(), article));
         Map<String, Integer> third = withoutZeros(recordsPerTopic());

@@ -36,11 +36,48 @@ class StoreValueSerdesTest {
     @Test
     void everyValueReadsBackAsWritten() {
         for (int i = 0; i < VALUES; i++) {
-            assertRoundTrip(StoreValueSerdes.ENTITY_COUNT, entityCount());
-            assertRoundTrip(StoreValueSerdes.REGION_COUNT, regionCount());
-            assertRoundTrip(StoreValueSerdes.DAY_COUNT, dayCount());
-            assertRoundTrip(StoreValueSerdes.ARTICLE_VERSION, articleVersion(instant()));
+            assertRoundTrip(StoreValueSerdes.ENTITY_COUNT, entityCount(), BinaryStoreSerde.FORMAT);
+            assertRoundTrip(StoreValueSerdes.REGION_COUNT, regionCount(), BinaryStoreSerde.FORMAT);
+            assertRoundTrip(StoreValueSerdes.DAY_COUNT, dayCount(), BinaryStoreSerde.FORMAT);
+            assertRoundTrip(StoreValueSerdes.ARTICLE_VERSION, articleVersion(instant()),
+                    StoreValueSerdes.ARTICLE_VERSION_FORMAT);
         }
+    }
+
+    @Test
+    void articleVersionsInTheFirstBinaryFormatReadAsVersionsWithoutSourceVersion() {
+        for (int i = 0; i < VALUES; i++) {
+            ArticleVersion current = articleVersion(instant());
+            ArticleVersion earlier = new ArticleVersion(current.processedAt(), current.entities(), current.regions(),
+                    current.day());
+            BinaryWriter out = new BinaryWriter(64);
+            out.writeByte(BinaryStoreSerde.FORMAT);
+            // the fields as the release before wrote them
+            out.writeInstant(earlier.processedAt());
+            out.writeList(earlier.entities(), (row, w) -> {
+                w.writeString(row.type() == null ? null : row.type().name());
+                w.writeString(row.name());
+                w.writeLong(row.mentionCount());
+                w.writeLong(row.articleCount());
+            });
+            out.writeList(earlier.regions(), (row, w) -> {
+                w.writeString(row.region());
+                w.writeLong(row.articleCount());
+                w.writeLong(row.mentionCount());
+            });
+            out.writeString(earlier.day());
+            assertEquals(earlier, StoreValueSerdes.ARTICLE_VERSION.deserializer().deserialize(TOPIC, out.toByteArray()));
+        }
+    }
+
+    @Test
+    void aDeletedMarkReadsBackAsWritten() {
+        ArticleVersion deleted = ArticleVersion.deletedAt(4_000_000_000L);
+        assertRoundTrip(StoreValueSerdes.ARTICLE_VERSION, deleted, StoreValueSerdes.ARTICLE_VERSION_FORMAT);
+        assertRoundTrip(StoreValueSerdes.ARTICLE_VERSION, ArticleVersion.deletedAt(null),
+                StoreValueSerdes.ARTICLE_VERSION_FORMAT);
+        byte[] bytes = StoreValueSerdes.ARTICLE_VERSION.serializer().serialize(TOPIC, deleted);
+        assertEquals(21, bytes.length, "a deleted mark is a few bytes: " + Arrays.toString(bytes));
     }
 
     @Test
@@ -95,11 +132,23 @@ class StoreValueSerdesTest {
                     () -> StoreValueSerdes.ENTITY_COUNT.deserializer().deserialize(TOPIC, bytes),
                     Arrays.toString(bytes));
         }
+        byte[] version = StoreValueSerdes.ARTICLE_VERSION.serializer().serialize(TOPIC,
+                ArticleVersion.deletedAt(7L));
+        byte[] laterFormat = version.clone();
+        laterFormat[0] = 3;
+        byte[] badFlag = version.clone();
+        badFlag[12] = 2; // the deleted flag, after the format, processedAt, entities, regions and day (1 + 7)
+        for (byte[] bytes : List.of(laterFormat, badFlag, Arrays.copyOf(version, version.length - 1),
+                Arrays.copyOf(version, version.length + 1))) {
+            assertThrows(SerializationException.class,
+                    () -> StoreValueSerdes.ARTICLE_VERSION.deserializer().deserialize(TOPIC, bytes),
+                    Arrays.toString(bytes));
+        }
     }
 
-    private static <T> void assertRoundTrip(BinaryStoreSerde<T> serde, T value) {
+    private static <T> void assertRoundTrip(BinaryStoreSerde<T> serde, T value, byte format) {
         byte[] bytes = serde.serializer().serialize(TOPIC, value);
-        assertEquals(BinaryStoreSerde.FORMAT, bytes[0], "written in the binary format: " + value);
+        assertEquals(format, bytes[0], "written in the binary format");
         assertEquals(value, serde.deserializer().deserialize(TOPIC, bytes));
         assertArrayEquals(bytes, serde.serializer().serialize(TOPIC, serde.deserializer().deserialize(TOPIC, bytes)));
     }
@@ -128,7 +177,15 @@ class StoreValueSerdesTest {
     }
 
     private ArticleVersion articleVersion(Instant processedAt) {
-        return new ArticleVersion(processedAt, list(this::entityCount), list(this::regionCount), name());
+        Long sourceVersion = switch (random.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> 0L;
+            case 2 -> Long.MAX_VALUE;
+            default -> (long) random.nextInt(Integer.MAX_VALUE);
+        };
+        return new ArticleVersion(processedAt, list(this::entityCount), list(this::regionCount), name(),
+                sourceVersion, random.nextBoolean() ? null : name(), random.nextBoolean() ? null : randomText(),
+                random.nextInt(5) == 0);
     }
 
     /** Null, empty, or up to 30 rows (an article names ~20–30 entities). */
