@@ -197,4 +197,9 @@ public class ArticleIdView {
         thread.join(10_000);
         metrics.close();
     }
+
+    /** Whether any version of article {@code id} is in {@code articles.raw} or being written to it. */
+    public boolean knows(String id) {
+        return ids.containsKey(id);
+    }
 }
