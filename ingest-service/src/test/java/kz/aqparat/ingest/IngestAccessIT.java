@@ -100,6 +100,45 @@ class IngestAccessIT {
         problem(asWriter, 403);
         HttpResponse<String> anonymous = ingest.send("DELETE", "/api/articles/abc", Map.of());
         problem(anonymous, 401);
+        problem(ingest.send("DELETE", "/api/articles/abc", bearer(READER_KEY)), 403);
+    }
+
+    @Test
+    void anOperatorDeletesAKnownArticleByATombstoneOnArticlesRawAndAnUnknownIdIs404() throws IOException {
+        String url = "https://example.kz/deleted/" + UUID.randomUUID();
+        String original = "{\"url\":\"" + url + "\",\"text\":\"В Караганде открыли завод.\"}";
+        HttpResponse<String> written = post(original, bearer(IngestClient.WRITER_KEY));
+        assertEquals(202, written.statusCode(), written.body());
+        String id = Json.mapper().readTree(written.body()).path("id").asText();
+
+        problem(ingest.send("DELETE", "/api/articles/" + id, bearer(IngestClient.WRITER_KEY)), 403);
+        JsonNode unknown = problem(ingest.send("DELETE", "/api/articles/never-seen-id",
+                bearer(IngestClient.OPERATOR_KEY)), 404);
+        assertEquals("https://aqparat.kz/problems/not-found", unknown.path("type").asText());
+
+        HttpResponse<String> deleted = ingest.send("DELETE", "/api/articles/" + id, bearer(IngestClient.OPERATOR_KEY));
+        assertEquals(202, deleted.statusCode(), deleted.body());
+        JsonNode answer = Json.mapper().readTree(deleted.body());
+        assertEquals(id, answer.path("id").asText());
+        assertTrue(answer.path("deleted").asBoolean(), deleted.body());
+        // durable before the answer: the tombstone is in articles.raw at the offset the answer gives
+        var records = IngestClient.readRaw(broker.bootstrapServers()).stream().filter(r -> r.key().equals(id)).toList();
+        assertEquals(2, records.size(), "the article and one tombstone (none for the writer's attempt)");
+        assertEquals(null, records.get(1).value());
+        assertEquals(answer.path("sourceVersion").asLong(), records.get(1).offset());
+        assertTrue(records.get(1).offset() > records.get(0).offset());
+
+        // the text seen before is still known (a feed re-sending it does not undo the delete); a new text is stored
+        HttpResponse<String> resent = post(original, bearer(IngestClient.WRITER_KEY));
+        assertEquals(200, resent.statusCode(), resent.body());
+        assertEquals("duplicate", Json.mapper().readTree(resent.body()).path("status").asText());
+        HttpResponse<String> corrected = post(original.replace("завод", "новый завод"),
+                bearer(IngestClient.WRITER_KEY));
+        assertEquals(202, corrected.statusCode(), corrected.body());
+        assertEquals(3, IngestClient.readRaw(broker.bootstrapServers()).stream().filter(r -> r.key().equals(id))
+                .count());
+        assertTrue(ingest.send("GET", "/prometheus", bearer(IngestClient.OPERATOR_KEY)).body()
+                .contains("aqparat_ingest_deletes_total 1.0"));
     }
 
     @Test

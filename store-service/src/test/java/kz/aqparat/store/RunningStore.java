@@ -138,6 +138,20 @@ final class RunningStore implements AutoCloseable {
         }
     }
 
+    /** One record on {@code articles.enriched} (a null value is a tombstone), with headers (name, value, ...). */
+    void produceRecord(String key, byte[] value, String... headers) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ARTICLES_ENRICHED.name(),
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
+        for (int i = 0; i < headers.length; i += 2) {
+            record.headers().add(headers[i], headers[i + 1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.Flow;
 import java.util.stream.Collectors;
 import kz.aqparat.contracts.DayCount;
 import kz.aqparat.contracts.EnrichedArticle;
+import kz.aqparat.contracts.Enrichment;
 import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.EntityType;
 import kz.aqparat.contracts.Json;
@@ -132,8 +133,8 @@ class StoreClusterIT {
             String text = person + " и Аида Балаева обсудили работу Qarmet.";
             articles.add(article("cluster-" + i, "2026-02-" + (10 + i), text, List.of(
                     entity(EntityType.PERSON, person, null, text, 1),
-                    entity(EntityType.PERSON, "Аида Балаева", null, text, 1)), List.of(), "v1",
-                    Instant.parse("2026-03-01T10:00:00Z")));
+                    entity(EntityType.PERSON, "Аида Балаева", null, text, 1)), List.of(), "1.0",
+                    Instant.parse("2026-03-01T10:00:00Z"), i));
         }
         RunningStore.await(Duration.ofSeconds(120), "both instances RUNNING",
                 () -> first.get("/health").statusCode() == 200 && second.get("/health").statusCode() == 200);
@@ -164,8 +165,10 @@ class StoreClusterIT {
         }
         Set<String> ids = articles.stream().map(EnrichedArticle::id).collect(Collectors.toSet());
         // The stream subscribes to the other instance asynchronously: events before that are not on it. Articles
-        // not seen yet are produced again (which changes no view) until each one's change has come through.
+        // not seen yet are produced again, enriched by a newer engine (the same version again would be no change,
+        // and no event; the same contributions change no view), until each one's change has come through.
         long[] lastTry = {System.nanoTime()};
+        int[] engine = {0};
         try {
             RunningStore.await(Duration.ofSeconds(60), "every article's change on the first instance's stream", () -> {
                 if (streamed.containsAll(ids)) {
@@ -173,7 +176,13 @@ class StoreClusterIT {
                 }
                 if (System.nanoTime() - lastTry[0] > Duration.ofSeconds(5).toNanos()) {
                     lastTry[0] = System.nanoTime();
-                    first.produce(articles.stream().filter(a -> !streamed.contains(a.id())).toList());
+                    String newer = "1." + ++engine[0];
+                    first.produce(articles.stream().filter(a -> !streamed.contains(a.id()))
+                            .map(a -> new EnrichedArticle(a.id(), a.source(), a.url(), a.title(), a.publishedAt(),
+                                    a.language(), a.text(), a.receivedAt(), a.entities(), a.regions(),
+                                    a.statistics(), a.dates(), new Enrichment(newer, a.enrichment().processedAt(),
+                                    a.enrichment().sourceVersion())))
+                            .toList());
                 }
                 return false;
             });

@@ -73,16 +73,16 @@ class StoreIT {
                         entity(EntityType.PERSON, "Аида Балаева", null, TEXT_1, 2),
                         entity(EntityType.ORGANIZATION, "Qarmet", null, TEXT_1, 2),
                         entity(EntityType.LOCATION, "Темиртау", "Карагандинская область", TEXT_1, 1)),
-                        List.of("Карагандинская область"), "v1", T),
+                        List.of("Карагандинская область"), "v1", T, 1),
                 article("it-2", "2026-02-19T09:30:00+05:00", TEXT_2, List.of(
                         entity(EntityType.PERSON, "Аида Балаева", null, TEXT_2, 1),
                         entity(EntityType.PERSON, "Ерлан Карин", null, TEXT_2, 1),
                         entity(EntityType.ORGANIZATION, "Qarmet", null, TEXT_2, 1),
                         entity(EntityType.LOCATION, "Астане", "Астана", TEXT_2, 1)),
-                        List.of("Астана"), "v1", T),
+                        List.of("Астана"), "v1", T, 2),
                 article("it-3", null, TEXT_3, List.of(
                         entity(EntityType.PERSON, "Ерлан Карин", null, TEXT_3, 1)),
-                        List.of(), "v1", T));
+                        List.of(), "v1", T, 3));
     }
 
     private static List<EntityCount> persons() {
@@ -146,11 +146,11 @@ class StoreIT {
         store.produce(articles());
         store.produce(articles());
         EnrichedArticle reEnriched = article("it-3", null, TEXT_3, List.of(), List.of(), "v2",
-                T.plusSeconds(60));
+                T.plusSeconds(60), 3);
         store.produce(List.of(reEnriched));
         String sentinelText = "Сентинел Тестов приехал.";
         store.produce(List.of(article("it-sentinel", "2026-02-20", sentinelText,
-                List.of(entity(EntityType.PERSON, "Сентинел Тестов", null, sentinelText, 1)), List.of(), "v1", T)));
+                List.of(entity(EntityType.PERSON, "Сентинел Тестов", null, sentinelText, 1)), List.of(), "v1", T, 4)));
         List<EntityCount> expectedAfter = List.of(new EntityCount(EntityType.PERSON, "Аида Балаева", 3, 2),
                 new EntityCount(EntityType.PERSON, "Ерлан Карин", 1, 1),
                 new EntityCount(EntityType.PERSON, "Сентинел Тестов", 1, 1));
@@ -291,6 +291,183 @@ class StoreIT {
         // its 30 rows at most once per commit (every 100 ms under exactly-once): a few commits cover the burst.
         long entityRows = written.get("view-entities-changelog");
         assertTrue(entityRows < (long) articles * personsPerArticle / 2, written.toString());
+    }
+
+    /**
+     * The ordering invariants on a real broker, one article written to {@code articles.enriched} out of order as
+     * replays, redrives, two enrich instances and skewed clocks would write it: an older raw version never replaces a
+     * newer one; a newer engine wins on the same raw version; the same version again, or the same text pushed
+     * again, sends no SSE event and writes nothing to articles.store; a delete stays deleted through replays of older
+     * records, and a push after it is stored. What is checked is what a user sees: the article over HTTP, the views,
+     * the events on /api/stream and the records of articles.store.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1) // after the tests that check exact views, before the burst
+    void versionsNeverGoBackwardsWhateverTheOrderAndADeleteStaysDeleted() throws Exception {
+        String id = "versioned-it";
+        String original = "Первый Вариант приехал в Караганду.";
+        String correction = "Второй Вариант приехал в Астану.";
+        String repushed = "Третий Вариант приехал в Шымкент.";
+        Map<String, Double> skippedBefore = skippedVersions();
+        ArticleEvents events = new ArticleEvents(id);
+        java.util.concurrent.CompletableFuture<?> stream = java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(store.base.resolve("/api/stream")).build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(events));
+        RunningStore.await(Duration.ofSeconds(30), "the event stream open", () -> events.pinged);
+
+        produce(id, original, "Первый Вариант", "0.9.0", T.plusSeconds(100), 10, "fp-original");
+        awaitVersion(id, 10, "0.9.0");
+        RunningStore.await(Duration.ofSeconds(30), "the first article event", () -> events.values.size() == 1);
+
+        // an enricher whose clock is behind enriches the correction (raw offset 20) ...
+        produce(id, correction, "Второй Вариант", "0.9.0", T, 20, "fp-correction");
+        awaitVersion(id, 20, "0.9.0");
+        // ... then a replay of offset 10 by a newer engine, on the fastest clock: older all the same
+        produce(id, original, "Первый Вариант", "0.10.0", T.plusSeconds(200), 10, "fp-original");
+        // the newer engine on the same raw version wins
+        produce(id, correction, "Второй Вариант", "0.10.0", T.plusSeconds(150), 20, "fp-correction");
+        // the same version again (a replay twice), and the same text pushed again (raw offset 25)
+        produce(id, correction, "Второй Вариант", "0.10.0", T.plusSeconds(300), 20, "fp-correction");
+        produce(id, correction, "Второй Вариант", "0.10.0", T.plusSeconds(300), 25, "fp-correction");
+        awaitSkipped(skippedBefore, Map.of("older", 1.0, "same", 1.0, "duplicate", 1.0));
+        awaitVersion(id, 20, "0.10.0");
+        assertEquals(List.of(new EntityCount(EntityType.PERSON, "Второй Вариант", 1, 1)), variants());
+
+        // a delete at raw offset 30, then replays and redrives of the older records
+        store.produceRecord(id, null, kz.aqparat.contracts.RecordHeaders.SOURCE_OFFSET, "30");
+        RunningStore.await(Duration.ofSeconds(60), "the article deleted",
+                () -> store.get("/api/articles/" + id).statusCode() == 404 && variants().isEmpty());
+        produce(id, correction, "Второй Вариант", "0.11.0", T.plusSeconds(400), 25, "fp-correction");
+        produce(id, original, "Первый Вариант", "0.11.0", T.plusSeconds(400), 10, "fp-original");
+        awaitSkipped(skippedBefore, Map.of("older", 1.0, "same", 1.0, "duplicate", 1.0, "deleted", 2.0));
+        assertEquals(404, store.get("/api/articles/" + id).statusCode());
+        assertEquals(List.of(), variants());
+
+        // pushed again after the delete: a new raw record, stored
+        produce(id, repushed, "Третий Вариант", "0.11.0", T, 40, "fp-repushed");
+        awaitVersion(id, 40, "0.11.0");
+        assertEquals(List.of(new EntityCount(EntityType.PERSON, "Третий Вариант", 1, 1)), variants());
+
+        // articles.store: the four accepted versions and the delete, nothing for the seven records that changed
+        // nothing; the event stream the same
+        List<String> written = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : readAll(Topics.ARTICLES_STORE.name())) {
+            if (id.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                written.add(record.value() == null ? "deleted" : versionOf(record.value()));
+            }
+        }
+        assertEquals(List.of("10/0.9.0", "20/0.9.0", "20/0.10.0", "deleted", "40/0.11.0"), written);
+        RunningStore.await(Duration.ofSeconds(10), "five article events", () -> events.values.size() >= 5);
+        Thread.sleep(1000); // an extra event would have come by now
+        assertEquals(List.of("Заголовок " + id, "Заголовок " + id, "Заголовок " + id, "deleted", "Заголовок " + id),
+                events.values);
+        stream.cancel(true);
+    }
+
+    /** The {@code article} events of one article on {@code /api/stream}: its title, or "deleted". */
+    private static final class ArticleEvents implements java.util.concurrent.Flow.Subscriber<String> {
+
+        final List<String> values = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean pinged;
+        private final String id;
+        private String event = "";
+
+        ArticleEvents(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.startsWith("event:")) {
+                event = line.substring("event:".length()).strip();
+                pinged |= event.equals("ping");
+            } else if (line.startsWith("data:") && event.equals("article")) {
+                try {
+                    JsonNode data = Json.mapper().readTree(line.substring("data:".length()));
+                    if (id.equals(data.path("key").asText())) {
+                        values.add(!data.hasNonNull("value") ? "deleted" : data.path("value").path("title").asText());
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(line, e);
+                }
+            } else if (line.isEmpty()) {
+                event = "";
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
+    private static void produce(String id, String text, String person, String engine, Instant processedAt,
+                                long sourceVersion, String fingerprint) {
+        EnrichedArticle article = article(id, "2026-02-22", text,
+                List.of(entity(EntityType.PERSON, person, null, text, 1)), List.of(), engine, processedAt,
+                sourceVersion);
+        store.produceRecord(id, new JsonSerde<>(EnrichedArticle.class).serializer()
+                        .serialize(Topics.ARTICLES_ENRICHED.name(), article),
+                kz.aqparat.contracts.RecordHeaders.TEXT_FINGERPRINT, fingerprint);
+    }
+
+    private static String versionOf(byte[] json) {
+        EnrichedArticle article = new JsonSerde<>(EnrichedArticle.class).deserializer()
+                .deserialize(Topics.ARTICLES_STORE.name(), json);
+        return article.enrichment().sourceVersion() + "/" + article.enrichment().version();
+    }
+
+    private static void awaitVersion(String id, long sourceVersion, String engine) {
+        RunningStore.await(Duration.ofSeconds(60), id + " at " + sourceVersion + "/" + engine, () -> {
+            HttpResponse<String> response = store.get("/api/articles/" + id);
+            return response.statusCode() == 200
+                    && versionOf(response.body().getBytes(StandardCharsets.UTF_8))
+                    .equals(sourceVersion + "/" + engine);
+        });
+    }
+
+    /** The persons of this test's article in the entities view. */
+    private static List<EntityCount> variants() {
+        return store.getJson("/api/views/entities?type=PERSON&limit=1000", new TypeReference<List<EntityCount>>() { })
+                .stream().filter(e -> e.name().endsWith(" Вариант")).toList();
+    }
+
+    /** {@code aqparat_store_versions_skipped_total} by reason. */
+    private static Map<String, Double> skippedVersions() {
+        Map<String, Double> counts = new java.util.TreeMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern
+                .compile("(?m)^aqparat_store_versions_skipped_total\\{.*reason=\"([a-z-]+)\".*} (\\S+)$")
+                .matcher(store.get("/prometheus").body());
+        while (line.find()) {
+            counts.put(line.group(1), Double.parseDouble(line.group(2)));
+        }
+        return counts;
+    }
+
+    private static void awaitSkipped(Map<String, Double> before, Map<String, Double> expected) {
+        try {
+            RunningStore.await(Duration.ofSeconds(60), "skipped versions " + expected, () -> {
+                Map<String, Double> now = skippedVersions();
+                Map<String, Double> delta = new java.util.TreeMap<>();
+                now.forEach((reason, count) -> {
+                    double d = count - before.getOrDefault(reason, 0.0);
+                    if (d != 0) {
+                        delta.put(reason, d);
+                    }
+                });
+                return delta.equals(expected);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + skippedVersions() + " from " + before, e);
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.aqparat.cli.Pipeline;
-import kz.aqparat.cli.bench.ArticleStream;
+import kz.aqparat.cli.articles.ArticleStream;
 import kz.aqparat.cli.local.FreePorts;
 import kz.aqparat.cli.local.LocalPipeline;
 import kz.aqparat.cli.local.RepoLayout;

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * with a URL the id comes from the URL, so a corrected text gets the same id: it is a new version and is written
  * (compaction downstream keeps the latest), while any version seen before is a duplicate, so a feed re-sending
  * an old item does not revert a correction. A record without the header (written by another tool) counts as
- * "every version of this id is known".
+ * "every version of this id is known". A tombstone (a delete) adds no version: the versions seen before it stay
+ * known, so a feed re-sending an old item does not bring a deleted article back.
  *
  * <p>Why a plain consumer and not Kafka Streams: the view needs every id on every instance (any instance may
  * receive any article), which is what a Streams global store gives, but a global store restores by copying the
@@ -84,7 +85,7 @@ public class ArticleIdView {
     private final AtomicLong uncertainCount = new AtomicLong();
     private final Duration uncertainExpiry;
     private final KafkaClientProperties kafka;
-    private final KafkaConsumer<String, Void> consumer;
+    private final KafkaConsumer<String, Boolean> consumer;
     private final KafkaClientMetrics metrics;
     private final Thread thread;
     private volatile boolean ready;
@@ -96,7 +97,8 @@ public class ArticleIdView {
         this.kafka = kafka;
         this.uncertainExpiry = config.getUncertainWriteExpiry();
         topics.ensureExist();
-        Deserializer<Void> skipValue = (topic, data) -> null;
+        // Values are never copied: only whether there is one (a tombstone is a delete, not a version).
+        Deserializer<Boolean> skipValue = (topic, data) -> data == null ? null : Boolean.TRUE;
         this.consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "ingest-article-id-view",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -252,8 +254,8 @@ public class ArticleIdView {
             Map<TopicPartition, Long> target = new HashMap<>(consumer.endOffsets(partitions, Duration.ofMinutes(5)));
             while (running) {
                 try {
-                    for (ConsumerRecord<String, Void> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.key() != null) {
+                    for (ConsumerRecord<String, Boolean> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.key() != null && record.value() != null) {
                             Header header = record.headers().lastHeader(RecordHeaders.TEXT_FINGERPRINT);
                             stored(record.key(), header == null || header.value() == null ? ANY_VERSION
                                     : new String(header.value(), StandardCharsets.US_ASCII));
@@ -322,5 +324,10 @@ public class ArticleIdView {
         consumer.wakeup();
         thread.join(10_000);
         metrics.close();
+    }
+
+    /** Whether any version of article {@code id} is in {@code articles.raw} or being written to it. */
+    public boolean knows(String id) {
+        return ids.containsKey(id);
     }
 }

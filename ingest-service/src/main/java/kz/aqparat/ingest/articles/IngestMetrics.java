@@ -6,9 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 /**
- * {@code aqparat_ingest_articles_total{outcome=accepted|duplicate|rejected|unavailable}} and
- * {@code aqparat_ingest_known_ids}, the size of the article id view, and {@code aqparat_ingest_uncertain_writes},
- * versions whose write may or may not be in Kafka (retries of them are answered 503 until that is known).
+ * {@code aqparat_ingest_articles_total{outcome=accepted|duplicate|rejected|unavailable}},
+ * {@code aqparat_ingest_deletes_total}, {@code aqparat_ingest_known_ids}, the size of the article id view, and
+ * {@code aqparat_ingest_uncertain_writes}, versions whose write may or may not be in Kafka (retries of them are
+ * answered 503 until that is known).
  */
 @Singleton
 public class IngestMetrics {
@@ -17,12 +18,16 @@ public class IngestMetrics {
     private final Counter duplicate;
     private final Counter rejected;
     private final Counter unavailable;
+    private final Counter deleted;
 
     public IngestMetrics(MeterRegistry registry, ArticleIdView ids) {
         accepted = counter(registry, "accepted");
         duplicate = counter(registry, "duplicate");
         rejected = counter(registry, "rejected");
         unavailable = counter(registry, "unavailable");
+        deleted = Counter.builder("aqparat.ingest.deletes")
+                .description("deletes (tombstones) written to articles.raw")
+                .register(registry);
         Gauge.builder("aqparat.ingest.known.ids", ids, ArticleIdView::size)
                 .description("article ids in this instance's view of articles.raw")
                 .register(registry);
@@ -48,5 +53,9 @@ public class IngestMetrics {
 
     void unavailable() {
         unavailable.increment();
+    }
+
+    void deleted() {
+        deleted.increment();
     }
 }

@@ -25,9 +25,15 @@ final class RawArticleProducer {
 
     static Producer<String, RawArticle> create(KafkaClientProperties kafka, IngestConfiguration config,
                                                MeterRegistry registry) {
+        return create(kafka, config, registry, "ingest-articles-raw");
+    }
+
+    /** With its own client id (a second producer of the service: each needs its own for its metrics). */
+    static Producer<String, RawArticle> create(KafkaClientProperties kafka, IngestConfiguration config,
+                                               MeterRegistry registry, String clientId) {
         long timeoutMs = config.getSendTimeout().toMillis();
         Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-articles-raw");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_RECORD_BYTES);

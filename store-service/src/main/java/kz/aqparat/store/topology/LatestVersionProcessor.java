@@ -103,9 +103,7 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
         ArticleVersion latest = Contributions.of(received.projection(), fingerprint(record.headers()));
         ArticleVersion counted = stored == null || stored.deleted() ? null : stored;
         if (stored != null && stored.deleted()) {
-            if (stored.sourceVersion() != null && latest.sourceVersion() != null
-                    ? latest.sourceVersion() <= stored.sourceVersion()
-                    : stored.sourceVersion() != null) {
+            if (notAfterDelete(latest.sourceVersion(), stored.sourceVersion())) {
                 skip(id, VersionListener.Skip.DELETED, latest, stored);
                 return;
             }
@@ -168,6 +166,15 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
         LOG.debug("article {}: delete at offset {} not applied: stored {} at source version {}", id, at,
                 stored.deleted() ? "a delete" : "a version", stored.sourceVersion());
         versionListener.skipped(id, VersionListener.Skip.STALE_DELETE);
+    }
+
+    /**
+     * Whether a version from raw offset {@code source} is from before (or is) the delete at {@code deletedAt}: a
+     * version without a source version is older than any delete with one; a delete at an unknown offset (a
+     * tombstone written by hand onto a version without one) stops nothing.
+     */
+    private static boolean notAfterDelete(Long source, Long deletedAt) {
+        return deletedAt != null && (source == null || source <= deletedAt);
     }
 
     private static boolean sameTextSameEngine(ArticleVersion latest, ArticleVersion counted) {
