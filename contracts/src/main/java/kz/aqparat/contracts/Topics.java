@@ -29,6 +29,14 @@ public final class Topics {
     public static final Topic<byte[], byte[]> ARTICLES_DLQ =
             new Topic<>("articles.dlq", byte[].class, byte[].class);
 
+    /**
+     * One record per run of {@code ./pipeline replay} or {@code dlq redrive} (key = run id, JSON value; see
+     * docs/cli.md, "Watching a replay"). Created by the CLI on first use, compacted, one partition; not in
+     * {@link #ALL}, since no service reads or writes it.
+     */
+    public static final Topic<byte[], byte[]> REPLAY_PROGRESS =
+            new Topic<>("articles.replay.progress", byte[].class, byte[].class);
+
     public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_REPLAY, ARTICLES_ENRICHED, ARTICLES_STORE,
             ARTICLES_DLQ);
 

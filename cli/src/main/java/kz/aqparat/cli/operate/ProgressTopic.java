@@ -22,7 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class ProgressTopic {
 
-    public static final String NAME = "articles.replay.progress";
+    public static final String NAME = kz.aqparat.contracts.Topics.REPLAY_PROGRESS.name();
     static final int RETENTION_DAYS = 7;
 
     private ProgressTopic() {
