@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import kz.aqparat.cli.operate.BoundedRead;
 import kz.aqparat.cli.operate.CopyRun;
+import kz.aqparat.cli.operate.CopyRunOptions;
 import kz.aqparat.cli.operate.KafkaOptions;
 import kz.aqparat.cli.operate.ProgressDisplay;
 import kz.aqparat.cli.operate.RunProgress;
@@ -56,15 +57,8 @@ public final class DlqRedriveCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "count and list what would be redriven; write nothing")
     boolean dryRun;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
-            description = "at most N records a second (default: full speed)")
-    double rate;
-
-    @Option(names = "--json", description = "print the summary as JSON on stdout")
-    boolean json;
-
-    @Option(names = "--no-progress", description = "no progress bar or progress lines")
-    boolean noProgress;
+    @Mixin
+    CopyRunOptions copy;
 
     /** A selected dead letter that was not redriven. */
     public record Refused(String position, String id, String stage, String reason, String detail) {
@@ -79,14 +73,15 @@ public final class DlqRedriveCommand implements Callable<Integer> {
         Map<String, Long> byTarget = new LinkedHashMap<>();
         CopyRun.Summary summary;
         try (StopSignal stop = new StopSignal();
-             CopyRun run = new CopyRun(kafka, "redrive", Topics.ARTICLES_DLQ.name(), filter.describe(), dryRun, rate);
+             CopyRun run = new CopyRun(kafka, "redrive", Topics.ARTICLES_DLQ.name(), filter.describe(), dryRun,
+                     copy.rate);
              KafkaConsumer<byte[], byte[]> consumer = kafka.reader("aqparat-redrive-reader")) {
             BoundedRead read = new BoundedRead(consumer, Topics.ARTICLES_DLQ.name(), filter.since());
             run.start(read.total());
             boolean complete = false;
             Exception error = null;
             try (ProgressDisplay display = ProgressDisplay.of(dryRun ? "redrive (dry run)" : "redrive", read.total(),
-                    !noProgress, err)) {
+                    !copy.noProgress, err)) {
                 complete = read.forEach(record -> {
                     run.read();
                     DeadLetterView dead = DeadLetterView.of(record);
@@ -121,7 +116,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
 
     private int report(CopyRun.Summary summary, DlqFilter filter, Map<String, Long> byTarget, List<Refused> refused,
                        PrintWriter out, PrintWriter err) throws Exception {
-        if (json) {
+        if (copy.json) {
             out.println(Json.mapper().writeValueAsString(jsonSummary(summary, filter, byTarget, refused)));
         } else {
             print(out, summary, byTarget, refused);

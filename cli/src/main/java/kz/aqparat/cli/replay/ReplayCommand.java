@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import kz.aqparat.cli.operate.CopyRun;
 import kz.aqparat.cli.operate.IdsFile;
+import kz.aqparat.cli.operate.CopyRunOptions;
 import kz.aqparat.cli.operate.KafkaOptions;
 import kz.aqparat.cli.operate.ProgressTopic;
 import kz.aqparat.cli.operate.RunProgress;
@@ -55,15 +56,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "count what would be replayed; write nothing")
     boolean dryRun;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
-            description = "at most N records a second (default: full speed)")
-    double rate;
-
-    @Option(names = "--json", description = "print the summary as JSON on stdout")
-    boolean json;
-
-    @Option(names = "--no-progress", description = "no progress bar or progress lines")
-    boolean noProgress;
+    @Mixin
+    CopyRunOptions copy;
 
     @Override
     public Integer call() throws Exception {
@@ -74,7 +68,7 @@ public final class ReplayCommand implements Callable<Integer> {
         // The summary is printed before the signal is closed: on Ctrl-C the JVM exits once it is.
         try (StopSignal stop = new StopSignal()) {
             try {
-                summary = new Replayer(kafka).run(selection, dryRun, rate, !noProgress, err, stop::requested);
+                summary = new Replayer(kafka).run(selection, dryRun, copy.rate, !copy.noProgress, err, stop::requested);
             } catch (RuntimeException e) {
                 throw kafka.explain(e);
             }
@@ -84,7 +78,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private int report(CopyRun.Summary summary, ReplaySelection selection, PrintWriter out, PrintWriter err)
             throws Exception {
-        if (json) {
+        if (copy.json) {
             out.println(Json.mapper().writeValueAsString(jsonSummary(summary, selection)));
         } else {
             out.println(text(summary));
@@ -105,7 +99,7 @@ public final class ReplayCommand implements Callable<Integer> {
             if (start != null && end != null && !start.isBefore(end)) {
                 throw new ParameterException(spec.commandLine(), "--from must be before --to");
             }
-            if (rate < 0) {
+            if (copy.rate < 0) {
                 throw new ParameterException(spec.commandLine(), "--rate cannot be negative");
             }
             Set<String> idSet = ids == null ? null : IdsFile.read(ids);
