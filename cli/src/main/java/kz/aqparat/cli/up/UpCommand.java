@@ -29,6 +29,7 @@ import kz.aqparat.service.kafka.TopicSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -105,23 +106,28 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        LocalPipeline.Instances servicePorts;
+        try {
+            servicePorts = LocalPipeline.Instances.consecutive(
+                    new LocalPipeline.Ports(ingestPort, enrichPort, storePort),
+                    ingestInstances != null ? ingestInstances : instances,
+                    enrichInstances != null ? enrichInstances : instances,
+                    storeInstances != null ? storeInstances : instances);
+            if (bootstrap == null) {
+                checkPorts(controllerPort(), servicePorts);
+            } else {
+                checkDistinct(servicePorts.all());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         RepoLayout layout = RepoLayout.find();
         Path work = workDir != null ? workDir.toAbsolutePath() : layout.workDir();
         Thread hook = new Thread(this::stopAll, "pipeline-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        LocalPipeline.Instances servicePorts = LocalPipeline.Instances.consecutive(
-                new LocalPipeline.Ports(ingestPort, enrichPort, storePort),
-                ingestInstances != null ? ingestInstances : instances,
-                enrichInstances != null ? enrichInstances : instances,
-                storeInstances != null ? storeInstances : instances);
         String bootstrapServers = bootstrap;
         LocalCluster cluster = null;
-        if (bootstrapServers == null) {
-            checkPorts(controllerPort(), servicePorts);
-        } else {
-            checkDistinct(servicePorts.all());
-        }
         Map<String, String> serviceEnv = Map.of();
         if (bootstrapServers == null) {
             int controller = controllerPort();

@@ -156,7 +156,8 @@ class TwoInstancesIT {
                 problems.add(articles.id(n) + ": " + first.name() + " " + a + ", then " + second.name() + " " + b);
             }
         }
-        assertEquals(List.of(), problems, "the first push is accepted, the second, at the other ingest, is a duplicate");
+        assertEquals(List.of(), problems,
+                "the first push is accepted, the second, at the other ingest, is a duplicate");
         assertTrue(audit.catchUp(Duration.ofSeconds(30)));
         for (String id : accepted) {
             assertEquals(1, audit.rawCount(id), id + " in articles.raw");
@@ -167,7 +168,8 @@ class TwoInstancesIT {
     @Order(3)
     void theSameArticlePushedToBothIngestsAtOnceIsWrittenOnceAndStoredOnce() throws Exception {
         List<String> ids = new ArrayList<>();
-        List<String> answers = new ArrayList<>();
+        /** Per article the two answers, e.g. "202 accepted / 200 duplicate" (ingest, then ingest-2). */
+        Map<String, Long> outcomes = new TreeMap<>();
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             for (int i = 0; i < 20; i++) {
@@ -185,7 +187,8 @@ class TwoInstancesIT {
                 Answer second = b.get();
                 String id = articles.id(n);
                 ids.add(id);
-                answers.add(id + ": " + first + " / " + second);
+                outcomes.merge(first.code + " " + first.status + " / " + second.code + " " + second.status, 1L,
+                        Long::sum);
                 assertTrue(first.code == 202 || first.code == 200, first.toString());
                 assertTrue(second.code == 202 || second.code == 200, second.toString());
                 accepted.add(id);
@@ -205,15 +208,17 @@ class TwoInstancesIT {
                 storeCopies.put(id, audit.storeCount(id));
             }
         }
-        long acceptedTwice = answers.stream().filter(a -> a.indexOf("202") != a.lastIndexOf("202")).count();
+        long oneAccepted = outcomes.getOrDefault("202 accepted / 200 duplicate", 0L)
+                + outcomes.getOrDefault("200 duplicate / 202 accepted", 0L);
         assertAll(
                 () -> assertEquals(Map.of(), storeCopies, "one record per article in articles.store"),
                 () -> assertEquals(List.of(), audit.unreadable(store(0).baseUri(), ids), store(0).name()),
                 () -> assertEquals(List.of(), audit.unreadable(store(1).baseUri(), ids), store(1).name()),
-                () -> assertEquals(Map.of(), rawCopies, "one record per article in articles.raw; answers: "
-                        + answers),
-                () -> assertEquals(0, acceptedTwice, "one ingest answers 202 accepted, the other 200 duplicate: "
-                        + answers));
+                () -> assertEquals(Map.of(), rawCopies, rawCopies.size() + " of " + ids.size()
+                        + " articles have more than one record in articles.raw; answers (ingest, ingest-2): "
+                        + outcomes),
+                () -> assertEquals(ids.size(), oneAccepted, "one ingest answers 202 accepted, the other 200 "
+                        + "duplicate; answers (ingest, ingest-2): " + outcomes));
     }
 
     @Test
@@ -239,6 +244,10 @@ class TwoInstancesIT {
             assertTrue(pipeline.instances(service).get(1).process().process().waitFor(30,
                     java.util.concurrent.TimeUnit.SECONDS), service + "-2 killed");
         }
+        audit.catchUp(Duration.ofSeconds(10));
+        long notYetStored = accepted.stream().filter(id -> !audit.storedIds().contains(id)).count();
+        System.out.println("TwoInstancesIT: at the kill, " + notYetStored + " accepted articles were not in "
+                + Topics.ARTICLES_STORE.name() + " yet");
         pushSpread(30, List.of(ingest(0)));
 
         for (String group : List.of(ENRICH_GROUP, STORE_GROUP)) {
