@@ -249,6 +249,13 @@ class TwoInstancesIT {
         System.out.println("TwoInstancesIT: at the kill, " + notYetStored + " accepted articles were not in "
                 + Topics.ARTICLES_STORE.name() + " yet");
         pushSpread(30, List.of(ingest(0)));
+        // What a reader meets before the partitions have moved (docs/cli.md, "Several instances").
+        Map<Integer, Integer> meanwhile = new TreeMap<>();
+        for (String id : accepted) {
+            meanwhile.merge(status(store(0), "api/articles/" + id), 1, Integer::sum);
+        }
+        System.out.println("TwoInstancesIT: right after the kill, " + store(0).name()
+                + " answered GET /api/articles/{id} of the accepted articles with (status=count) " + meanwhile);
 
         for (String group : List.of(ENRICH_GROUP, STORE_GROUP)) {
             awaitTrue(group + ": one member left, holding every partition", () -> {
@@ -419,6 +426,15 @@ class TwoInstancesIT {
                 .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), store.name() + " " + path + ": " + response.body());
         return Json.mapper().readTree(response.body());
+    }
+
+    private int status(ServiceProcess store, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(store.baseUri().resolve(path)).timeout(Duration.ofSeconds(15))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private interface Check {
