@@ -345,8 +345,9 @@ public final class UpCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** Wide enough for {@code enrich-service-12}, so that the URLs of up to 12 instances line up. */
     private static String pad(String s) {
-        return String.format("%-14s", s);
+        return String.format("%-17s", s);
     }
 
     /**
