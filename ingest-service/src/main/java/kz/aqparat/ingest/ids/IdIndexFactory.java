@@ -1,6 +1,7 @@
 package kz.aqparat.ingest.ids;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -29,7 +30,8 @@ public class IdIndexFactory {
     }
 
     @Singleton
-    ArticleIdIndex articleIdIndex(KafkaStreams streams, IndexProgress progress, KafkaClientProperties kafka) {
+    @Bean(preDestroy = "close")
+    StreamsArticleIdIndex articleIdIndex(KafkaStreams streams, IndexProgress progress, KafkaClientProperties kafka) {
         return new StreamsArticleIdIndex(streams, progress, StreamsArticleIdIndex.lastRawOffsets(kafka));
     }
 }
