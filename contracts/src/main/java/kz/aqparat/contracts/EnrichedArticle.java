@@ -66,9 +66,4 @@ public record EnrichedArticle(
         return new EnrichedArticle(id, source, url, derived, derived != null, author, publishedAt, language, text,
                 receivedAt, entities, regions, statistics, dates, enrichment);
     }
-
-    public EnrichedArticle withAuthor(String newAuthor) {
-        return new EnrichedArticle(id, source, url, title, titleDerived, newAuthor, publishedAt, language, text,
-                receivedAt, entities, regions, statistics, dates, enrichment);
-    }
 }
