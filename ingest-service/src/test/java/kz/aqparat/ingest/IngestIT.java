@@ -211,6 +211,7 @@ class IngestIT {
         RawArticle heading = byKey.get(sampleIds.get("002_54959cf6c2112d28.txt")).get(0);
         assertEquals("Результат общественного консенсуса", heading.title());
         assertEquals("2026-03-03T05:00", heading.publishedAt());
+        assertEquals("Ербол Тишкамбаев", heading.author(), "the heading's byline is kept on articles.raw");
         assertNull(heading.source());
         RawArticle baq = byKey.get(sampleIds.get("004_7a530bcb8f63bfca.txt")).get(0);
         assertEquals("BAQ.KZ", baq.source());

@@ -111,6 +111,25 @@ class DashboardIT {
     }
 
     @Test
+    void anArticleSentWithoutATitleIsListedUnderTheTitleDerivedFromItsText() {
+        String text = "Аким Павлодара открыл новую школу. В ней будут учиться 1200 детей.";
+        EnrichedArticle untitled = article("dash-untitled", "2026-02-20", text, List.of(
+                entity(EntityType.LOCATION, "Павлодар", "Павлодарская область", text, 1)),
+                List.of("Павлодарская область"), "v1", T).withDerivedTitle("Аким Павлодара открыл новую школу");
+        store.produce(List.of(untitled));
+        RunningStore.await(Duration.ofSeconds(60), "the untitled article stored",
+                () -> store.get("/api/articles/dash-untitled").statusCode() == 200);
+
+        browser.get(store.base.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.withMessage(() -> "the article list shows: " + text("articles"));
+        wait.until(b -> text("articles").contains("Аким Павлодара открыл новую школу"));
+        String tooltip = browser.findElement(By.xpath("//*[@id='articles']//*[text()='Аким Павлодара открыл новую "
+                + "школу']")).getAttribute("title");
+        assertEquals("title derived from the article's text", tooltip);
+    }
+
+    @Test
     void theStatusStripShowsLagFreshnessAndDeadLetters() {
         browser.get(store.base.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));

@@ -20,6 +20,7 @@ import kz.aqparat.contracts.Enrichment;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.feed.FeedItemParser;
+import kz.aqparat.extraction.article.EnrichedArticles;
 import kz.aqparat.extraction.ArticleExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,8 +82,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("the article has no text");
             }
             if (raw.language() == null) {
-                raw = new RawArticle(raw.id(), raw.source(), raw.url(), raw.title(), raw.publishedAt(), "ru",
-                        raw.text(), raw.receivedAt());
+                raw = new RawArticle(raw.id(), raw.source(), raw.url(), raw.title(), raw.author(),
+                        raw.publishedAt(), "ru", raw.text(), raw.receivedAt());
             }
         } else {
             raw = FeedItemParser.parse(content).toRawArticle(null, "ru");
@@ -93,7 +94,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (raw.receivedAt() == null) {
             raw = raw.withReceivedAt(now);
         }
-        return EnrichedArticle.of(raw, extractor.extract(raw.text(), publicationDate(raw.publishedAt())),
+        return EnrichedArticles.of(raw, extractor.extract(raw.text(), publicationDate(raw.publishedAt())),
                 new Enrichment(extractor.version(), now));
     }
 

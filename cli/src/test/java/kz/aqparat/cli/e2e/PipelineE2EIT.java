@@ -126,6 +126,24 @@ class PipelineE2EIT {
         assertTrue(stored.values().stream().anyMatch(a -> a.entities().stream()
                 .anyMatch(e -> e.type().name().equals("PERSON") && e.name().equals("Аида Балаева"))),
                 "sample 000 names Аида Балаева");
+        // sample 002's heading names its author; the dated samples come without a title
+        EnrichedArticle withAuthor = stored.get(sampleIds.get("002_54959cf6c2112d28.txt"));
+        assertEquals("Ербол Тишкамбаев", withAuthor.author());
+        assertTrue(withAuthor.entities().stream().anyMatch(e -> e.type().name().equals("PERSON")
+                && e.name().equals("Ербол Тишкамбаев") && e.roles().contains("автор")), "the author is a person");
+        assertEquals("Результат общественного консенсуса", withAuthor.title());
+        assertFalse(withAuthor.titleDerived(), "the heading's title is the feed's own");
+        for (String dated : List.of("001_aec7fbcbd8afe353.txt", "003_3f0c2da02d031720.txt",
+                "004_7a530bcb8f63bfca.txt")) {
+            EnrichedArticle article = stored.get(sampleIds.get(dated));
+            assertTrue(article.titleDerived(), dated);
+            assertTrue(article.text().replaceAll("\\s+", " ").startsWith(article.title().replace("…", "")),
+                    dated + ": the title is the start of the text: " + article.title());
+        }
+        JsonNode summaries = getJson("api/articles?limit=10");
+        for (JsonNode summary : summaries) {
+            assertFalse(summary.path("title").asText("").isBlank(), "every sample has a title to show: " + summary);
+        }
         for (String id : sampleIds.values()) {
             HttpResponse<String> article = get(pipeline.store().baseUri().resolve("api/articles/" + id));
             assertEquals(200, article.statusCode(), id);

@@ -16,6 +16,6 @@ public record FeedItem(String title, String rubric, String author, String publis
 
     /** The raw article for this item, without id and receivedAt (ingest-service sets those on acceptance). */
     public RawArticle toRawArticle(String url, String language) {
-        return new RawArticle(null, source, url, title, publishedAt, language, text, null);
+        return new RawArticle(null, source, url, title, author, publishedAt, language, text, null);
     }
 }

@@ -51,6 +51,7 @@ class FeedItemParserTest {
         assertNull(item.source());
         assertTrue(item.text().startsWith("О значении конституционных преобразований"));
         assertTrue(raw.endsWith(item.text()), "the body is kept exactly");
+        assertEquals("Ербол Тишкамбаев", item.toRawArticle(null, "ru").author(), "the raw article keeps the author");
     }
 
     @Test

@@ -15,6 +15,7 @@ import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.RecordLimits;
 import kz.aqparat.contracts.Topics;
+import kz.aqparat.extraction.article.EnrichedArticles;
 import kz.aqparat.service.dlq.DeadLetter;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Headers;
@@ -87,7 +88,7 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
         EnrichedArticle enriched;
         try {
             Extraction extraction = extractor.extract(raw.text(), PublicationDates.parse(raw.publishedAt()));
-            enriched = EnrichedArticle.of(raw, extraction,
+            enriched = EnrichedArticles.of(raw, extraction,
                     new Enrichment(extractor.version(), clock.instant(), sourceVersion));
         } catch (Throwable e) {
             rethrowIfFatal(e);
@@ -181,6 +182,7 @@ final class EnrichProcessor implements FixedKeyProcessor<byte[], byte[], EnrichO
         checkUnicode("source", raw.source());
         checkUnicode("url", raw.url());
         checkUnicode("title", raw.title());
+        checkUnicode("author", raw.author());
         checkUnicode("publishedAt", raw.publishedAt());
         checkUnicode("language", raw.language());
         checkUnicode("text", raw.text());

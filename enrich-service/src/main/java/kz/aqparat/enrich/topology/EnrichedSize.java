@@ -92,7 +92,7 @@ final class EnrichedSize {
                 rolesLeftOut, statisticsLeftOut, datesLeftOut);
         Enrichment enrichment = article.enrichment();
         return new EnrichedArticle(article.id(), article.source(), article.url(), article.title(),
-                article.publishedAt(), article.language(), article.text(), article.receivedAt(), entities,
+                article.titleDerived(), article.author(), article.publishedAt(), article.language(), article.text(), article.receivedAt(), entities,
                 article.regions(), first(article.statistics(), caps.statistics()),
                 first(article.dates(), caps.dates()),
                 enrichment.withTruncated(truncation));

@@ -22,12 +22,14 @@ import kz.aqparat.contracts.DlqHeaders;
 import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.Enrichment;
 import kz.aqparat.contracts.Entity;
+import kz.aqparat.contracts.EntityType;
 import kz.aqparat.contracts.RecordLimits;
 import kz.aqparat.contracts.Extraction;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.RawArticle;
 import kz.aqparat.contracts.Topics;
+import kz.aqparat.contracts.feed.FeedItemParser;
 import kz.aqparat.extraction.ArticleExtractor;
 import kz.aqparat.service.dlq.DeadLetter;
 import kz.aqparat.service.dlq.DlqProcessingExceptionHandler;
@@ -136,6 +138,46 @@ class EnrichTopologyTest {
         }
         assertEquals(extractor.version(), json.path("enrichment").path("version").asText());
         assertEquals(NOW.toString(), json.path("enrichment").path("processedAt").asText());
+    }
+
+    @Test
+    void theAuthorOfSample002sHeadingIsKeptAndIsAPersonOfTheArticle() throws Exception {
+        start();
+        // as ingest-service reads the file posted as text/plain: the heading is parsed off the text
+        RawArticle article = FeedItemParser.parse(Files.readString(Path.of("..", "samples", "articles",
+                "002_54959cf6c2112d28.txt"))).toRawArticle(null, "ru").withId("a002")
+                .withReceivedAt(Instant.parse("2026-03-03T00:05:00Z"));
+        raw.pipeInput(bytes(article.id()), Json.mapper().writeValueAsBytes(article));
+
+        EnrichedArticle value = enriched.readValue();
+        assertEquals("Ербол Тишкамбаев", value.author());
+        assertEquals("Результат общественного консенсуса", value.title());
+        assertFalse(value.titleDerived());
+        Entity author = value.entities().stream().filter(e -> e.name().equals("Ербол Тишкамбаев")).findFirst()
+                .orElseThrow(() -> new AssertionError("no entity for the author in " + value.entities()));
+        assertEquals(EntityType.PERSON, author.type());
+        assertEquals(List.of("автор"), author.roles());
+        assertTrue(value.entities().stream().anyMatch(e -> e.name().equals("Дархан Кыдырали")),
+                "the persons of the text are still there");
+    }
+
+    @Test
+    void anArticleWithoutATitleGetsOneDerivedFromItsTextMarkedSoAndAGivenTitleIsKept() throws Exception {
+        start();
+        RawArticle untitled = sample("004_7a530bcb8f63bfca.txt", null);
+        RawArticle titled = new RawArticle("t1", null, null, "Заголовок", null, "ru", untitled.text(), null);
+        raw.pipeInput(bytes(untitled.id()), Json.mapper().writeValueAsBytes(untitled));
+        raw.pipeInput(bytes(titled.id()), Json.mapper().writeValueAsBytes(titled));
+
+        TestOutputTopic<String, byte[]> json = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        var derived = Json.mapper().readTree(json.readValue());
+        assertEquals("Руководство завода и сотрудники отметили значение конституционных реформ для развития "
+                + "экономики, защиты прав граждан и укрепления правового…", derived.path("title").asText());
+        assertTrue(derived.path("titleDerived").asBoolean(), derived.toString());
+        var given = Json.mapper().readTree(json.readValue());
+        assertEquals("Заголовок", given.path("title").asText());
+        assertFalse(given.has("titleDerived"), "written only when true: " + given);
     }
 
     @Test

@@ -77,6 +77,7 @@ public final class EntityExtractor {
             persons.fullNames(d);
             gazetteer(1);
             headedOrganisations();
+            locations.namedFeatures(d);
             descriptorLocations();
             abbreviationsAndLatin();
             persons.shortForms(d);

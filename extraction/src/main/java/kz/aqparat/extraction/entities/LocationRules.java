@@ -9,7 +9,7 @@ import kz.aqparat.extraction.morphology.Morphology;
  * Locations found by their grammar and context rather than by a gazetteer: coordinated region adjectives sharing one
  * head ("Павлодарской и Акмолинской областей"), an adjective of direction that is part of a place's name ("Северной
  * Африки", "Западном Иерусалиме"), and a capitalised word the dictionary does not know right after a preposition of place
- * ("в Тусоне", "из Ньюпорта").
+ * ("в Тусоне", "из Ньюпорта"); a capitalised adjective before a noun of a named place ("Манежной площади").
  */
 final class LocationRules {
 
@@ -211,6 +211,52 @@ final class LocationRules {
             }
             d.add(EntityType.LOCATION, Normalizer.fold(name), name, null, i, i + 1);
         }
+    }
+
+    /**
+     * "на Манежной площади", "по Кронштадтскому бульвару", "на Новодевичьем кладбище", "над Боденским озером": a
+     * capitalised adjective before a lower-case noun of a named place ({@code [feature_head]} of the lexicon:
+     * streets and squares, parks and cemeteries, waters, islands and mountains) is that place's name, the noun
+     * included, in the nominative ("Манежная площадь"). The adjective agrees with the noun, or is one the dictionary
+     * does not know with an adjective's ending ("Кронштадтскому"). At the start of a sentence a capital says nothing,
+     * so there only an unknown or -ск- adjective counts ("Центральная площадь была полна" is not a name).
+     */
+    void namedFeatures(Document d) {
+        List<Token> t = d.tokens;
+        for (int a = 0; a + 1 < t.size(); a++) {
+            Token w = t.get(a);
+            int head = a + 1;
+            Token h = t.get(head);
+            if (d.claimed(a) || d.claimed(head) || w.kind != Token.Kind.CYRILLIC || !w.cap || w.upper
+                    || h.kind != Token.Kind.CYRILLIC || h.cap || !d.lemmaIn(head, WordList.FEATURE_HEAD)) {
+                continue;
+            }
+            boolean unknownAdjective = d.unknown(a) && Keys.adjectiveStem(w.norm) != null;
+            if (!unknownAdjective && agreeing(d, a, head) == null) {
+                continue;
+            }
+            if (d.sentenceStart(a) && !unknownAdjective && !w.norm.contains("ск")) {
+                continue;
+            }
+            String name = unknownAdjective ? nominativeOfUnknown(d, a, head) : d.nominative(a, head, head + 1);
+            d.add(EntityType.LOCATION, Normalizer.fold(name), name, null, a, head + 1);
+            a = head;
+        }
+    }
+
+    /**
+     * "Капшагайском водохранилище" → "Капшагайское водохранилище": an adjective the dictionary lacks agrees with any
+     * case of its head, so it is made from its stem in the gender of the head's singular; a plural head keeps the
+     * written form.
+     */
+    private static String nominativeOfUnknown(Document d, int a, int head) {
+        for (Morphology.Analysis r : d.readings(head)) {
+            if (r.tag().startsWith("NN") && !r.hasTag("PL")) {
+                String gender = r.hasTag("Fem") ? "Fem" : r.hasTag("Neut") ? "Neut" : "Masc";
+                return Document.matchCase(d.adjectiveForm(a, gender), d.tokens.get(a).text) + " " + r.lemma();
+            }
+        }
+        return d.text.substring(d.tokens.get(a).start, d.tokens.get(head).end);
     }
 
     private boolean personName(Document d, int i) {

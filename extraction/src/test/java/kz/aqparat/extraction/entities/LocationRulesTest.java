@@ -56,6 +56,25 @@ class LocationRulesTest {
     }
 
     @Test
+    void aCapitalisedAdjectiveBeforeANounOfANamedPlaceIsThatPlaceNamedInTheNominative() {
+        assertEquals(List.of("Манежная площадь (null) [Манежной площади]"),
+                locations("Митинг прошёл на Манежной площади в воскресенье."));
+        assertEquals(List.of("Кронштадтский бульвар (null) [Кронштадтскому бульвару]"),
+                locations("Колонна прошла по Кронштадтскому бульвару."));
+        assertEquals(List.of("Боденское озеро (null) [Боденским озером]"),
+                locations("Самолёт разбился над Боденским озером."));
+        assertEquals(List.of("Капшагайское водохранилище (null) [Капшагайском водохранилище]"),
+                locations("Отдыхающие собрались на Капшагайском водохранилище."));
+    }
+
+    @Test
+    void aCapitalAtTheStartOfASentenceOrALowerCaseAdjectiveMakesNoNamedPlace() {
+        assertEquals(List.of(), locations("Центральная площадь была полна людей."));
+        assertEquals(List.of(), locations("На центральной площади поставили ёлку."));
+        assertEquals(List.of(), locations("Старое кладбище закрыли."));
+    }
+
+    @Test
     void anUnknownCapitalisedWordAfterAPrepositionOfPlaceIsAPlace() {
         assertEquals(List.of("Тусон (null) [Тусоне]"), locations("Стрельба произошла в Тусоне в субботу."));
         assertEquals(List.of("Ньюпорт (null) [Ньюпорте]"), locations("на заводе, расположенном в Ньюпорте"));

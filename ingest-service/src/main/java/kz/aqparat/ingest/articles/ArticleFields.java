@@ -26,9 +26,9 @@ import kz.aqparat.contracts.RecordLimits;
  * accepts can be read by every consumer of {@code articles.raw} and fits the record limit. Each rule refuses with a
  * detail that names the field; docs/ingest.md lists them.
  *
- * <p>Markup: every field is plain text, never interpreted as HTML. {@code title} and {@code source} refuse tags
- * ({@code <b>}, {@code <script ...>}, {@code </p>}, {@code <!-- }): in a heading or an agency name a tag is always a
- * scraper's mistake. {@code url} cannot hold one (an absolute http(s) URI has no {@code < > "}). {@code text} is
+ * <p>Markup: every field is plain text, never interpreted as HTML. {@code title}, {@code author} and {@code source}
+ * refuse tags ({@code <b>}, {@code <script ...>}, {@code </p>}, {@code <!-- }): in a heading, a byline or an agency
+ * name a tag is always a scraper's mistake. {@code url} cannot hold one (an absolute http(s) URI has no {@code < > "}). {@code text} is
  * stored exactly as sent, markup included, because mention offsets downstream index into exactly that string
  * (stripping would move them) and a tag-like run in a long text is too often legitimate ({@code a<b}, quoted code);
  * readers show it as text (the store answers JSON, the dashboard sets {@code textContent}).
@@ -37,6 +37,7 @@ final class ArticleFields {
 
     static final int MAX_TITLE_CHARS = 1_000;
     static final int MAX_SOURCE_CHARS = 200;
+    static final int MAX_AUTHOR_CHARS = 200;
     static final int MAX_URL_CHARS = 2_048;
     static final int MAX_LANGUAGE_CHARS = 35;
     static final int MAX_PUBLISHED_AT_CHARS = 40;
@@ -61,15 +62,18 @@ final class ArticleFields {
                     + "or only white space");
         }
         for (String[] field : new String[][] {{"text", text}, {"title", article.title()},
+                {"author", article.author()},
                 {"source", article.source()}, {"url", article.url()}, {"publishedAt", article.publishedAt()},
                 {"language", article.language()}}) {
             checkCharacters(field[0], field[1]);
         }
         checkLength("title", article.title(), MAX_TITLE_CHARS);
         checkLength("source", article.source(), MAX_SOURCE_CHARS);
+        checkLength("author", article.author(), MAX_AUTHOR_CHARS);
         checkLength("url", article.url(), MAX_URL_CHARS);
         checkNoMarkup("title", article.title());
         checkNoMarkup("source", article.source());
+        checkNoMarkup("author", article.author());
         checkUrl(article.url());
         checkLanguage(article.language());
         checkPublishedAt(article.publishedAt(), clock);

@@ -20,8 +20,8 @@ import kz.aqparat.contracts.feed.FeedItemParser;
 public final class ArticleRequests {
 
     public static final String DEFAULT_LANGUAGE = "ru";
-    private static final List<String> STRING_FIELDS = List.of("id", "source", "url", "title", "publishedAt",
-            "language", "text");
+    private static final List<String> STRING_FIELDS = List.of("id", "source", "url", "title", "author",
+            "publishedAt", "language", "text");
 
     private ArticleRequests() {
     }
@@ -58,7 +58,8 @@ public final class ArticleRequests {
         String language = blankToNull(string(node, "language"));
         RawArticle article = new RawArticle(null, blankToNull(string(node, "source")),
                 blankToNull(string(node, "url")), blankToNull(string(node, "title")),
-                blankToNull(string(node, "publishedAt")), language == null ? DEFAULT_LANGUAGE : language, text, null);
+                blankToNull(string(node, "author")), blankToNull(string(node, "publishedAt")),
+                language == null ? DEFAULT_LANGUAGE : language, text, null);
         return ArticleFields.check(article, clock);
     }
 

@@ -56,8 +56,8 @@ class ArticleRequestsFuzzTest {
         assertNotNull(article.text());
         assertTrue(article.text().codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
                 && Character.getType(c) != Character.FORMAT), "a text with something to read");
-        for (String field : new String[] {article.text(), article.title(), article.source(), article.url(),
-                article.publishedAt(), article.language()}) {
+        for (String field : new String[] {article.text(), article.title(), article.author(), article.source(),
+                article.url(), article.publishedAt(), article.language()}) {
             if (field != null) {
                 assertClean(field);
             }

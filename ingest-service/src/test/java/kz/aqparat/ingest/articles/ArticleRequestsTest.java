@@ -40,6 +40,24 @@ class ArticleRequestsTest {
     }
 
     @Test
+    void jsonAuthorIsKeptStrippedAndABlankOneIsAbsent() {
+        assertEquals("Ербол Тишкамбаев", ArticleRequests.fromJson(utf8(
+                "{\"text\": \"Текст.\", \"author\": \" Ербол Тишкамбаев \"}")).author());
+        assertNull(ArticleRequests.fromJson(utf8("{\"text\": \"Текст.\", \"author\": \" \"}")).author());
+        assertNull(ArticleRequests.fromJson(utf8("{\"text\": \"Текст.\"}")).author());
+        assertEquals("invalid-field", refusedJson("{\"text\": \"T\", \"author\": [\"A\"]}").problemType());
+    }
+
+    @Test
+    void theAuthorOfAFeedItemsHeadingIsKept() {
+        RawArticle a = ArticleRequests.fromText(utf8("Результат общественного консенсуса Конституционная реформа "
+                + "3 марта 2026 г. 5:00 6 Ербол Тишкамбаев О значении реформы."), MediaType.of("text/plain"));
+        assertEquals("Ербол Тишкамбаев", a.author());
+        assertEquals("Результат общественного консенсуса", a.title());
+        assertEquals("О значении реформы.", a.text());
+    }
+
+    @Test
     void explicitLanguageIsKept() {
         assertEquals("kk", ArticleRequests.fromJson(utf8("{\"text\": \"Мәтін\", \"language\": \"kk\"}")).language());
     }
@@ -130,7 +148,7 @@ class ArticleRequestsTest {
 
     @Test
     void escapedLoneSurrogatesAndControlCharactersAreRefusedInEveryField() {
-        for (String field : new String[] {"text", "title", "source", "url", "publishedAt", "language"}) {
+        for (String field : new String[] {"text", "title", "author", "source", "url", "publishedAt", "language"}) {
             for (String bad : new String[] {"\\ud800", "\\udc00x", "\\u0000", "\\u0001", "\\u001f", "\\u007f", "\\u0085"}) {
                 String body = field.equals("text") ? "{\"text\":\"a" + bad + "b\"}"
                         : "{\"text\":\"ok\",\"" + field + "\":\"a" + bad + "b\"}";
@@ -175,6 +193,7 @@ class ArticleRequestsTest {
         assertEquals("field-too-long", refusedJson("{\"text\":\"T\",\"title\":\"" + "я".repeat(1001) + "\"}").problemType());
         assertEquals("я".repeat(1000), ArticleRequests.fromJson(utf8("{\"text\":\"T\",\"title\":\"" + "я".repeat(1000) + "\"}")).title());
         assertEquals("field-too-long", refusedJson("{\"text\":\"T\",\"source\":\"" + "s".repeat(201) + "\"}").problemType());
+        assertEquals("field-too-long", refusedJson("{\"text\":\"T\",\"author\":\"" + "a".repeat(201) + "\"}").problemType());
         assertEquals("field-too-long", refusedJson("{\"text\":\"T\",\"url\":\"https://a.kz/" + "p".repeat(2040) + "\"}").problemType());
         assertEquals("invalid-field", refusedJson("{\"text\":\"T\",\"language\":\"Russian language\"}").problemType());
     }
@@ -192,7 +211,7 @@ class ArticleRequestsTest {
 
     @Test
     void markupIsRefusedInTitleAndSourceButKeptInText() {
-        for (String field : new String[] {"title", "source"}) {
+        for (String field : new String[] {"title", "source", "author"}) {
             for (String bad : new String[] {"<script>alert(1)</script>", "a <b>bold</b>", "<img src=x onerror=alert(1)>",
                     "x</p>", "<!-- c -->", "<?xml version=\\\"1.0\\\"?>", "<br/>"}) {
                 assertEquals("markup", refusedJson("{\"text\":\"T\",\"" + field + "\":\"" + bad + "\"}").problemType(),

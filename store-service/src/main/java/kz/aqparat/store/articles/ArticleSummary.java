@@ -8,9 +8,12 @@ import kz.aqparat.contracts.EntityType;
 import kz.aqparat.store.topology.ArticleProjection;
 import kz.aqparat.store.topology.ArticleProjection.NamedEntity;
 
-/** What the dashboard shows of an article: its names, not its text. Every field is always written. */
+/**
+ * What the dashboard shows of an article: its names, not its text. Every field is always written. {@code title} is
+ * the one derived from the text when the article came without one, and then {@code titleDerived} is true.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ArticleSummary(String id, String title, String source, String url, String publishedAt,
+public record ArticleSummary(String id, String title, boolean titleDerived, String author, String source, String url, String publishedAt,
                              Instant receivedAt, Instant processedAt, List<String> persons,
                              List<String> organizations, List<String> locations, List<String> regions) {
 
@@ -21,7 +24,8 @@ public record ArticleSummary(String id, String title, String source, String url,
             .thenComparing(ArticleSummary::id);
 
     public static ArticleSummary of(ArticleProjection article) {
-        return new ArticleSummary(article.id(), article.title(), article.source(), article.url(),
+        return new ArticleSummary(article.id(), article.title(), article.titleDerived(), article.author(),
+                article.source(), article.url(),
                 article.publishedAt(), article.receivedAt(), article.processedAt(),
                 names(article, EntityType.PERSON), names(article, EntityType.ORGANIZATION),
                 names(article, EntityType.LOCATION), article.regions());

@@ -17,11 +17,12 @@ import kz.aqparat.contracts.EntityType;
 /**
  * What store-service needs of an {@link EnrichedArticle}: what the views count and what the dashboard shows of it.
  * It is read from the article's JSON with the contract's field names; everything else (the text, statistics, dates,
- * mention texts) is skipped by the parser without being decoded.
+ * mention texts) is skipped by the parser without being decoded. {@code titleDerived} and {@code author} are absent
+ * from articles enriched before they existed, which read as a given title and no author.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ArticleProjection(String id, String source, String url, String title, String publishedAt,
-                                Instant receivedAt, List<NamedEntity> entities, List<String> regions,
+public record ArticleProjection(String id, String source, String url, String title, boolean titleDerived,
+                                String author, String publishedAt, Instant receivedAt, List<NamedEntity> entities, List<String> regions,
                                 Enrichment enrichment) {
 
     public ArticleProjection {
