@@ -142,6 +142,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "local stack: broker data, state and logs")
     Path workDir;
 
+    @Option(names = "--ports-from", paramLabel = "PORT",
+            description = "local stack: take consecutive free ports from PORT (broker, controller, services) "
+                    + "instead of random free ones")
+    Integer portsFrom;
+
     @Option(names = "--keep", description = "local stack: keep the work directory (logs) afterwards")
     boolean keep;
 
@@ -228,7 +233,8 @@ public final class BenchCommand implements Callable<Integer> {
             jvm.put(LocalPipeline.STORE, systemProperties(streamsFor(storeStreamsConfig)));
             say(err, "Streams settings beyond the services' own: enrich " + streamsFor(enrichStreamsConfig)
                     + ", store " + streamsFor(storeStreamsConfig));
-            stack = BenchStack.start(layout, new BenchStack.Launch(work, keep, env, jvm, jfrDir, writeHistory),
+            stack = BenchStack.start(layout, new BenchStack.Launch(work, keep, env, jvm, jfrDir, writeHistory,
+                    portsFrom),
                     Duration.ofMinutes(30));
         }
         Map<String, Object> preloadSummary = null;

@@ -246,11 +246,17 @@ final class BenchRun {
             restore.put("note", "not measured (--measure-restore)");
         } else if (!stack.isLocal()) {
             restore.put("note", "not measured: the harness does not run the services of a running stack");
+        } else if (settings.groups().size() < 2) {
+            restore.put("note", "not measured: --groups must name enrich's and store's application ids");
         } else {
             progress.accept("restore: stopping store-service, deleting its state directory ("
                     + disk.get("storeStateDir") + " MB), starting it again ...");
-            restoreSeconds = round(stack.restoreStoreFromChangelogs(Duration.ofMinutes(30)), 1);
-            progress.accept("restore: store-service UP again after " + restoreSeconds + " s");
+            BenchStack.Restore timing = stack.restoreStoreFromChangelogs(settings.groups().get(1),
+                    Duration.ofMinutes(30));
+            restoreSeconds = round(timing.seconds(), 1);
+            progress.accept("restore: store-service UP again after " + restoreSeconds + " s (its group emptied "
+                    + round(timing.groupWaitSeconds(), 1) + " s after the stop)");
+            restore.put("groupEmptySecondsAfterStop", round(timing.groupWaitSeconds(), 1));
             restore.put("stateDirMbAfterRestore", round(StorageUse.directoryMb(stack.storeStateDir()), 1));
             restore.put("heapMbAfterRestore", storeHeapMb());
             // The first lookups after a restore, on cold caches.

@@ -35,9 +35,10 @@ final class BenchStack implements AutoCloseable {
      *                          {@code JAVA_TOOL_OPTIONS} because the launcher's command line is the same for all
      * @param beforeServices    run with the broker's bootstrap servers once it is up and before any service starts
      *                          (the preload)
+     * @param portsFrom         the first of consecutive ports to take (free ones), or null for random free ports
      */
     record Launch(Path workDir, boolean keep, Map<String, String> env, Map<String, List<String>> serviceJvmOptions,
-                  Path jfrDir, BrokerStep beforeServices) {
+                  Path jfrDir, BrokerStep beforeServices, Integer portsFrom) {
     }
 
     /** Something done on the broker before the services start. */
@@ -78,8 +79,10 @@ final class BenchStack implements AutoCloseable {
         if (launch.jfrDir() != null) {
             brokerJvm.add(flightRecording(launch.jfrDir(), "kafka"));
         }
-        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), FreePorts.next(),
-                FreePorts.next(), work.resolve("logs").resolve("kafka.log"), brokerJvm);
+        java.util.function.IntSupplier ports = launch.portsFrom() == null ? FreePorts::next
+                : consecutiveFreePorts(launch.portsFrom());
+        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), ports.getAsInt(),
+                ports.getAsInt(), work.resolve("logs").resolve("kafka.log"), brokerJvm);
         List<ServiceProcess> services = new ArrayList<>();
         BenchStack stack = new BenchStack(broker.bootstrapServers(), null, null, null, broker, services, work,
                 launch.keep());
@@ -100,7 +103,7 @@ final class BenchStack implements AutoCloseable {
                 }
                 started.add(System.nanoTime());
                 services.add(ServiceProcess.start(name, layout.serviceJar(name), broker.bootstrapServers(),
-                        FreePorts.next(), work.resolve("state").resolve(name),
+                        ports.getAsInt(), work.resolve("state").resolve(name),
                         work.resolve("logs").resolve(name + ".log"), env));
             }
             // Side by side, so that each service's time is its own and not the wait for the one before it.
@@ -140,19 +143,54 @@ final class BenchStack implements AutoCloseable {
         return workDir.resolve("state").resolve(LocalPipeline.STORE);
     }
 
+    /** What {@link #restoreStoreFromChangelogs} measured. */
+    record Restore(double seconds, double groupWaitSeconds) {
+    }
+
     /**
-     * Stops the local store-service, deletes its state directory, starts it again and returns the seconds from that
-     * start to /health UP: Kafka Streams is RUNNING only once every task has restored its stores from the
+     * Stops the local store-service, waits until its Streams application's group has no member left (a stopped
+     * Streams member does not leave its group, so the coordinator waits out its {@code session.timeout.ms}, 45 s,
+     * before handing its tasks to anyone), deletes its state directory, starts it again and returns the seconds from
+     * that start to /health UP: Kafka Streams is RUNNING only once every task has restored its stores from the
      * changelogs (and {@code articles-by-id} from {@code articles.store}).
      */
-    double restoreStoreFromChangelogs(Duration timeout) {
+    Restore restoreStoreFromChangelogs(String group, Duration timeout) {
         ServiceProcess store = services.get(2);
         store.close();
+        long stopped = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                kz.aqparat.cli.kafka.KafkaClientSettings.forClient(bootstrap))) {
+            long deadline = stopped + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline && !admin.describeConsumerGroups(List.of(group)).all()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS).get(group).members().isEmpty()) {
+                Thread.sleep(500);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot watch group " + group, e);
+        }
+        double waited = (System.nanoTime() - stopped) / 1e9;
         deleteRecursively(storeStateDir());
         long start = System.nanoTime();
         store.restart();
         store.awaitHealthy(timeout);
-        return (System.nanoTime() - start) / 1e9;
+        return new Restore((System.nanoTime() - start) / 1e9, waited);
+    }
+
+    private static java.util.function.IntSupplier consecutiveFreePorts(int from) {
+        int[] next = {from};
+        return () -> {
+            for (int port = next[0]; port < from + 1000; port++) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                    socket.setReuseAddress(false);
+                    socket.bind(new java.net.InetSocketAddress(port));
+                    next[0] = port + 1;
+                    return port;
+                } catch (IOException taken) {
+                    // try the next one
+                }
+            }
+            throw new IllegalStateException("no free port in " + from + ".." + (from + 999));
+        };
     }
 
     private static String flightRecording(Path dir, String name) {
