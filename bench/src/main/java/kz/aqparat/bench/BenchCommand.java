@@ -243,8 +243,12 @@ public final class BenchCommand implements Callable<Integer> {
             if (into.contains(HistoryPreload.Target.ENRICHED)) {
                 say(err, "waiting for store-service to consume the preloaded articles ...");
                 try {
+                    // Then its articles-by-id table reads what it wrote to articles.store: the same group.
                     double catchUp = HistoryPreload.awaitConsumed(stack.bootstrap(), groups.get(1),
                             kz.aqparat.contracts.Topics.ARTICLES_ENRICHED.name(),
+                            Duration.ofSeconds(preloadTimeoutSeconds), line -> say(err, line));
+                    catchUp += HistoryPreload.awaitConsumed(stack.bootstrap(), groups.get(1),
+                            kz.aqparat.contracts.Topics.ARTICLES_STORE.name(),
                             Duration.ofSeconds(preloadTimeoutSeconds), line -> say(err, line));
                     preloadSummary.put("storeCatchUpSeconds", BenchRun.round(catchUp, 1));
                     preloadSummary.put("storeArticlesPerSecond", Math.round(preload / Math.max(catchUp, 0.001)));
