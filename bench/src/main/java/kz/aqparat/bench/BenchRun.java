@@ -203,6 +203,7 @@ final class BenchRun {
             views.close();
         }
 
+        Map<String, Object> heapMb = heapMb();
         List<String> lookupIds = new ArrayList<>(preloadedIds);
         lookupIds.addAll(runIds);
         progress.accept("measuring store-service's read endpoints, one request at a time (at most "
@@ -210,7 +211,6 @@ final class BenchRun {
         ViewLatency viewLatency = new ViewLatency(stack.store(), stack.apiKey());
         Map<String, Object> viewLatencyMs = viewLatency.measure(settings.viewEndpoints(), lookupIds,
                 settings.viewRequests(), settings.viewBudget(), settings.seed());
-        Map<String, Object> heapMb = heapMb();
         Map<String, Object> disk = new LinkedHashMap<>();
         if (stack.isLocal()) {
             disk.put("storeStateDir", round(StorageUse.directoryMb(stack.storeStateDir()), 1));

@@ -40,11 +40,21 @@ final class ServiceHeap {
         }
     }
 
-    /** The used heap in MB, or null when /prometheus does not answer. */
+    /** The used heap in MB, or null when /prometheus does not answer (three tries: a busy service may be slow). */
     static Double usedHeapMb(URI service, String key) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Double mb = scrape(service, key);
+            if (mb != null) {
+                return mb;
+            }
+        }
+        return null;
+    }
+
+    private static Double scrape(URI service, String key) {
         String base = service.toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((base.endsWith("/") ? base : base + "/")
-                + "prometheus")).timeout(Duration.ofSeconds(10)).GET();
+                + "prometheus")).timeout(Duration.ofSeconds(30)).GET();
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

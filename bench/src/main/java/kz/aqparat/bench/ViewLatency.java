@@ -15,8 +15,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code viewLatencyMs}: the latency of store-service's read endpoints, one request at a time (no queueing in the
- * harness), endpoint after endpoint: a few unmeasured requests first, then up to {@code requests} measured ones or
- * {@code budget} of wall clock per endpoint, whichever comes first, so that an endpoint whose cost grows with the
+ * harness), endpoint after endpoint: a few unmeasured requests first (for at most a third of the budget), then up to
+ * {@code requests} measured ones or {@code budget} of wall clock per endpoint, whichever comes first, so that an endpoint whose cost grows with the
  * store cannot make the run unbounded. {@code {id}} in a path is replaced by ids of stored articles (the preloaded
  * history's and the run's), drawn at random. A non-2xx answer or a failed request counts in {@code errors}, not in
  * the percentiles.
@@ -60,8 +60,13 @@ final class ViewLatency {
             Histogram micros = new Histogram(3_600_000_000L, 3);
             long errors = 0;
             String lastError = null;
-            long deadline = System.nanoTime() + budget.toNanos();
-            for (int i = 0; i < WARMUP_REQUESTS + requests && System.nanoTime() < deadline; i++) {
+            long begin = System.nanoTime();
+            long deadline = begin + budget.toNanos();
+            long warmupDeadline = begin + budget.toNanos() / 3;
+            int warmups = 0;
+            for (int i = 0; warmups + micros.getTotalCount() + errors < WARMUP_REQUESTS + requests
+                    && micros.getTotalCount() < requests && System.nanoTime() < deadline; i++) {
+                boolean warmup = warmups < WARMUP_REQUESTS && System.nanoTime() < warmupDeadline;
                 URI uri = store.resolve(path.replace("{id}",
                         URLEncoder.encode(ids.isEmpty() ? "" : ids.get(random.nextInt(ids.size())),
                                 StandardCharsets.UTF_8)));
@@ -76,7 +81,9 @@ final class ViewLatency {
                     if (response.statusCode() / 100 != 2) {
                         errors++;
                         lastError = "HTTP " + response.statusCode() + " " + uri.getPath();
-                    } else if (i >= WARMUP_REQUESTS) {
+                    } else if (warmup) {
+                        warmups++;
+                    } else {
                         micros.recordValue(Math.min(took, micros.getHighestTrackableValue()));
                     }
                 } catch (InterruptedException e) {
