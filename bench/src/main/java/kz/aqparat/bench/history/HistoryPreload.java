@@ -122,7 +122,7 @@ public final class HistoryPreload {
                                String enrichGroup, Consumer<String> progress) throws Exception {
         Set<Target> targets = EnumSet.copyOf(into);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        Map<String, Long> before = endOffsets(bootstrap);
+        Map<TopicPartition, Long> before = endOffsets(bootstrap);
         long[] rawOffsets = targets.containsAll(EnumSet.allOf(Target.class)) ? new long[Math.toIntExact(n)] : null;
         AtomicLong bytes = new AtomicLong();
         AtomicLong sent = new AtomicLong();
@@ -344,14 +344,12 @@ public final class HistoryPreload {
         }
     }
 
-    /** Per pipeline topic, the sum of its partitions' end offsets (read_committed). */
-    static Map<String, Long> endOffsets(String bootstrap) throws Exception {
-        Map<String, Long> ends = new LinkedHashMap<>();
+    /** The end offsets (read_committed) of articles.raw's and articles.enriched's partitions. */
+    static Map<TopicPartition, Long> endOffsets(String bootstrap) throws Exception {
+        Map<TopicPartition, Long> ends = new HashMap<>();
         try (Admin admin = Admin.create(KafkaClientSettings.forClient(bootstrap))) {
-            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends(admin,
-                    List.of(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_ENRICHED.name())).entrySet()) {
-                ends.merge(e.getKey().topic(), e.getValue().offset(), Long::sum);
-            }
+            ends(admin, List.of(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_ENRICHED.name()))
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
         }
         return ends;
     }
@@ -366,7 +364,7 @@ public final class HistoryPreload {
     }
 
     /** Reads every record written after {@code before} back from each topic and counts them. */
-    private static Map<String, Long> readBack(String bootstrap, Map<String, Long> before, Set<String> topics)
+    private static Map<String, Long> readBack(String bootstrap, Map<TopicPartition, Long> before, Set<String> topics)
             throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
         Properties props = KafkaClientSettings.forClient(bootstrap);
@@ -380,7 +378,8 @@ public final class HistoryPreload {
                 Map<TopicPartition, Long> end = ends(admin, List.of(topic)).entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
                 consumer.assign(end.keySet());
-                consumer.seekToBeginning(end.keySet());
+                // From where the topic ended before the preload: a running stack's records are not the preload's.
+                end.keySet().forEach(tp -> consumer.seek(tp, before.getOrDefault(tp, 0L)));
                 long read = 0;
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -393,8 +392,7 @@ public final class HistoryPreload {
                         throw new IllegalStateException("reading " + topic + " back took more than 10 minutes");
                     }
                 }
-                // Records of the topic from before the preload (a running stack) are not the preload's.
-                counts.put(topic, read - before.getOrDefault(topic, 0L));
+                counts.put(topic, read);
             }
         }
         return counts;
