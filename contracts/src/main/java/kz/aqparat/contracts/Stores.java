@@ -31,6 +31,20 @@ public final class Stores {
     public static final Store<String, DayCount> TIMELINE_VIEW =
             new Store<>("view-timeline", String.class, DayCount.class);
 
+    /**
+     * ingest-service's id index, per partition of {@code articles.raw} (a task store of the indexer): the versions
+     * of each id it has read, from which it writes {@link Topics#ARTICLE_IDS}. Its changelog is
+     * {@code <application.id>-ingest-article-id-versions-changelog}.
+     */
+    public static final Store<String, ArticleIdVersions> ARTICLE_ID_VERSIONS =
+            new Store<>("ingest-article-id-versions", String.class, ArticleIdVersions.class);
+    /**
+     * ingest-service's id index, whole on every instance: a global store over {@link Topics#ARTICLE_IDS} (no
+     * changelog of its own), queried for every push.
+     */
+    public static final Store<String, ArticleIdVersions> ARTICLE_IDS =
+            new Store<>("ingest-article-ids", String.class, ArticleIdVersions.class);
+
     public static final List<Store<?, ?>> QUERYABLE = List.of(ARTICLES_BY_ID, ENTITIES_VIEW, REGIONS_VIEW, TIMELINE_VIEW);
 
     private Stores() {

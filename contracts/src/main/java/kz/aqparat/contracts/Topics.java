@@ -8,6 +8,7 @@ import java.util.List;
  * <pre>
  * articles.raw      -&gt; enrich-service -&gt; articles.enriched -&gt; store-service -&gt; articles.store (compacted)
  * articles.replay   -/        \-&gt; articles.dlq (records that cannot be processed; reason in headers)
+ * articles.raw      -&gt; ingest-service (its id index) -&gt; articles.ids (compacted)
  * </pre>
  */
 public final class Topics {
@@ -25,6 +26,13 @@ public final class Topics {
     /** Compacted: the latest version of each article. */
     public static final Topic<String, EnrichedArticle> ARTICLES_STORE =
             new Topic<>("articles.store", String.class, EnrichedArticle.class);
+    /**
+     * Compacted: ingest-service's index of the article ids and text fingerprints in {@code articles.raw}, one small
+     * record per raw record (same key, same partition number), so that the index is restored from it instead of
+     * from the articles. Written and read by ingest-service only (docs/ingest.md, "Ids and duplicates").
+     */
+    public static final Topic<String, ArticleIdVersions> ARTICLE_IDS =
+            new Topic<>("articles.ids", String.class, ArticleIdVersions.class);
     /** The original bytes of a record that could not be processed; see {@link DlqHeaders}. */
     public static final Topic<byte[], byte[]> ARTICLES_DLQ =
             new Topic<>("articles.dlq", byte[].class, byte[].class);
@@ -38,7 +46,7 @@ public final class Topics {
             new Topic<>("articles.replay.progress", byte[].class, byte[].class);
 
     public static final List<Topic<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_REPLAY, ARTICLES_ENRICHED, ARTICLES_STORE,
-            ARTICLES_DLQ);
+            ARTICLES_DLQ, ARTICLE_IDS);
 
     private Topics() {
     }

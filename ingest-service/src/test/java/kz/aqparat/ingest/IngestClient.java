@@ -46,8 +46,18 @@ final class IngestClient implements AutoCloseable {
                 "aqparat.topic.replication", 1,
                 "aqparat.auth.keys", KEYS));
         props.putAll(extra);
+        // Each service its own id index state unless the test keeps one across a restart (a warm start).
+        props.putIfAbsent("kafka.streams.default.state.dir", tempDirectory());
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new IngestClient(server);
+    }
+
+    static String tempDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ingest-streams").toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     ApplicationContext context() {

@@ -37,8 +37,9 @@ class IngestIT {
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final String JSON = "application/json";
     private static final String NDJSON = "application/x-ndjson";
+    /** One state directory for both runs of the service: the restart is a warm start. */
     private static final Map<String, Object> CONFIG = Map.of("aqparat.ingest.max-article-bytes", 65536,
-            "aqparat.ingest.max-batch-bytes", 262144);
+            "aqparat.ingest.max-batch-bytes", 262144, "kafka.streams.default.state.dir", IngestClient.tempDirectory());
 
     private static final String CORRECTED = """
             {"url": "https://tengrinews.kz/news/1/", "text": "В Астане открыли новый завод по выпуску автобусов."}""";

@@ -94,10 +94,15 @@ final class StoreAudit implements AutoCloseable {
 
     /** The ids of which {@code GET /api/articles/{id}} does not answer 200 with the same id. */
     List<String> unreadable(Collection<String> ids) {
+        return unreadable(store.get(), ids);
+    }
+
+    /** The same, asking the store instance at {@code store}. */
+    List<String> unreadable(URI store, Collection<String> ids) {
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(store.get()
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(store
                         .resolve("api/articles/" + id)).timeout(Duration.ofSeconds(10)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200
@@ -116,25 +121,31 @@ final class StoreAudit implements AutoCloseable {
      * first few rows of each view that does).
      */
     String viewMismatch() {
+        return viewMismatch(store.get());
+    }
+
+    /** The same, asking the store instance at {@code store}. */
+    String viewMismatch(URI store) {
         ExpectedViews expected = ExpectedViews.of(latest.values());
         List<String> problems = new ArrayList<>();
         try {
             for (EntityType type : EntityType.values()) {
                 Map<String, List<Long>> served = new TreeMap<>();
-                for (Map<String, Object> row : get("api/views/entities?type=" + type + "&limit=" + VIEW_LIMIT)) {
+                String path = "api/views/entities?type=" + type + "&limit=" + VIEW_LIMIT;
+                for (Map<String, Object> row : get(store, path)) {
                     served.put((String) row.get("name"), List.of(number(row, "articleCount"),
                             number(row, "mentionCount")));
                 }
                 compare("entities " + type, topRows(expected.entities.get(type).rows()), served, problems);
             }
             Map<String, List<Long>> regions = new TreeMap<>();
-            for (Map<String, Object> row : get("api/views/regions")) {
+            for (Map<String, Object> row : get(store, "api/views/regions")) {
                 regions.put((String) row.get("region"), List.of(number(row, "articleCount"),
                         number(row, "mentionCount")));
             }
             compare("regions", expected.regions.rows(), regions, problems);
             Map<String, List<Long>> timeline = new TreeMap<>();
-            for (Map<String, Object> row : get("api/views/timeline")) {
+            for (Map<String, Object> row : get(store, "api/views/timeline")) {
                 timeline.put((String) row.get("day"), List.of(number(row, "articleCount"), 0L));
             }
             compare("timeline", expected.timeline.rows(), timeline, problems);
@@ -181,8 +192,8 @@ final class StoreAudit implements AutoCloseable {
         return ((Number) row.get(field)).longValue();
     }
 
-    private List<Map<String, Object>> get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(store.get().resolve(path))
+    private List<Map<String, Object>> get(URI store, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(store.resolve(path))
                 .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode() + " "

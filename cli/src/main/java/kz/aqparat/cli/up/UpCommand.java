@@ -29,6 +29,7 @@ import kz.aqparat.service.kafka.TopicSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -75,6 +76,21 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--store-port", defaultValue = "8083", description = "(default: ${DEFAULT-VALUE})")
     int storePort;
 
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+            description = "instances of each service (default: ${DEFAULT-VALUE}); instance i of a service listens on "
+                    + "its port + 3 * (i - 1): with the default ports ingest 8081, 8084, ..., enrich 8082, 8085, "
+                    + "..., store 8083, 8086, ...")
+    int instances;
+
+    @Option(names = "--ingest-instances", paramLabel = "N", description = "instances of ingest (default: --instances)")
+    Integer ingestInstances;
+
+    @Option(names = "--enrich-instances", paramLabel = "N", description = "instances of enrich (default: --instances)")
+    Integer enrichInstances;
+
+    @Option(names = "--store-instances", paramLabel = "N", description = "instances of store (default: --instances)")
+    Integer storeInstances;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "broker data, Streams state and logs (default: .pipeline/ in the repository)")
     Path workDir;
@@ -90,6 +106,21 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        LocalPipeline.Instances servicePorts;
+        try {
+            servicePorts = LocalPipeline.Instances.consecutive(
+                    new LocalPipeline.Ports(ingestPort, enrichPort, storePort),
+                    ingestInstances != null ? ingestInstances : instances,
+                    enrichInstances != null ? enrichInstances : instances,
+                    storeInstances != null ? storeInstances : instances);
+            if (bootstrap == null) {
+                checkPorts(controllerPort(), servicePorts);
+            } else {
+                checkDistinct(servicePorts.all());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         RepoLayout layout = RepoLayout.find();
         Path work = workDir != null ? workDir.toAbsolutePath() : layout.workDir();
         Thread hook = new Thread(this::stopAll, "pipeline-shutdown");
@@ -99,8 +130,7 @@ public final class UpCommand implements Callable<Integer> {
         LocalCluster cluster = null;
         Map<String, String> serviceEnv = Map.of();
         if (bootstrapServers == null) {
-            int controller = controllerPort != null ? controllerPort : brokers == 1 ? 9093 : kafkaPort + brokers;
-            checkPorts(controller);
+            int controller = controllerPort();
             Path kafkaDir = work.resolve(brokers == 1 ? "kafka" : "kafka-" + brokers);
             say(out, "starting Kafka (KRaft, " + (brokers == 1 ? "one broker" : brokers + " brokers") + ") on "
                     + portRange(kafkaPort) + ", controller" + (brokers == 1 ? " " : "s ") + portRange(controller)
@@ -125,10 +155,9 @@ public final class UpCommand implements Callable<Integer> {
             });
             serviceEnv = Map.copyOf(env);
         }
-        say(out, "starting ingest-service :" + ingestPort + ", enrich-service :" + enrichPort
-                + ", store-service :" + storePort + " (logs in " + work.resolve("logs") + ")");
-        LocalPipeline pipeline = LocalPipeline.start(layout, bootstrapServers,
-                new LocalPipeline.Ports(ingestPort, enrichPort, storePort), work, serviceEnv, HEALTH_TIMEOUT);
+        say(out, "starting " + describe(servicePorts) + " (logs in " + work.resolve("logs") + ")");
+        LocalPipeline pipeline = LocalPipeline.start(layout, bootstrapServers, servicePorts, work, serviceEnv,
+                HEALTH_TIMEOUT);
         register(pipeline);
         if (!noRestart) {
             synchronized (this) {
@@ -170,7 +199,11 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
-    private void checkPorts(int controller) {
+    private int controllerPort() {
+        return controllerPort != null ? controllerPort : brokers == 1 ? 9093 : kafkaPort + brokers;
+    }
+
+    private void checkPorts(int controller, LocalPipeline.Instances servicePorts) {
         if (brokers < 1) {
             throw new IllegalArgumentException("--brokers must be at least 1, was " + brokers);
         }
@@ -178,6 +211,34 @@ public final class UpCommand implements Callable<Integer> {
             throw new IllegalArgumentException("broker ports " + portRange(kafkaPort) + " and controller ports "
                     + portRange(controller) + " overlap; choose --controller-port");
         }
+        List<Integer> all = new ArrayList<>(servicePorts.all());
+        for (int i = 0; i < brokers; i++) {
+            all.add(kafkaPort + i);
+            all.add(controller + i);
+        }
+        checkDistinct(all);
+    }
+
+    /** Refuses two processes on one port (e.g. {@code --enrich-port} equal to the second ingest's port). */
+    private static void checkDistinct(List<Integer> ports) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int port : ports) {
+            if (!seen.add(port)) {
+                throw new IllegalArgumentException("port " + port + " would be used twice (instance i of a service "
+                        + "listens on its port + 3 * (i - 1)); choose other --*-port options");
+            }
+        }
+    }
+
+    /** E.g. {@code ingest-service :8081 :8084, enrich-service :8082 :8085, store-service :8083 :8086}. */
+    private static String describe(LocalPipeline.Instances servicePorts) {
+        List<String> parts = new ArrayList<>();
+        for (String service : LocalPipeline.SERVICES) {
+            StringBuilder part = new StringBuilder(service);
+            servicePorts.of(service).forEach(port -> part.append(" :").append(port));
+            parts.add(part.toString());
+        }
+        return String.join(", ", parts);
     }
 
     private String portRange(int first) {
@@ -258,6 +319,16 @@ public final class UpCommand implements Callable<Integer> {
         out.println("Aqparat is running.");
         out.println("  dashboard      " + store);
         out.println("  push articles  POST " + ingest.resolve("api/articles") + "  (or ./pipeline push FILE|DIR)");
+        for (ServiceProcess other : pipeline.instances(LocalPipeline.INGEST).subList(1,
+                pipeline.instances(LocalPipeline.INGEST).size())) {
+            out.println("                 POST " + other.baseUri().resolve("api/articles") + "  (" + other.name()
+                    + "; ./pipeline push --url " + other.baseUri().toString().replaceAll("/$", "") + ")");
+        }
+        for (ServiceProcess other : pipeline.instances(LocalPipeline.STORE).subList(1,
+                pipeline.instances(LocalPipeline.STORE).size())) {
+            out.println("  dashboard      " + other.baseUri() + "  (" + other.name()
+                    + ": any store instance answers for every article and view)");
+        }
         out.println("  article        GET  " + store + "api/articles/{id}");
         out.println("  entities       GET  " + store.resolve("api/views/entities?type=PERSON&limit=20"));
         out.println("  regions        GET  " + store.resolve("api/views/regions"));
@@ -274,8 +345,9 @@ public final class UpCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** Wide enough for {@code enrich-service-12}, so that the URLs of up to 12 instances line up. */
     private static String pad(String s) {
-        return String.format("%-14s", s);
+        return String.format("%-17s", s);
     }
 
     /**

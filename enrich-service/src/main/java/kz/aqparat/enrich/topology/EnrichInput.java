@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** A topic enrich-service reads, and where the source version of its records comes from. */
-enum EnrichInput {
+public enum EnrichInput {
 
     /** New articles and deletes: a record's source version is its own offset. */
     RAW(Topics.ARTICLES_RAW.name(), "enrich.") {

@@ -24,7 +24,12 @@ import org.apache.kafka.streams.kstream.Produced;
  *   <li><b>Input:</b> {@code articles.raw} and {@code articles.replay} (records of {@code articles.raw} sent
  *       through again), read as bytes (key: article id, value: {@link kz.aqparat.contracts.RawArticle} JSON), so
  *       that no record can fail before the topology sees it. One sub-topology per topic (nodes {@code enrich.*}
- *       and {@code enrich.replay.*}), so that a replay's backlog does not hold up new articles.</li>
+ *       and {@code enrich.replay.*}). enrich-service runs each as a Kafka Streams application of its own
+ *       ({@link #addTo(StreamsBuilder, EnrichInput, ExtractionEngine, Clock, EnrichListener)}; group
+ *       {@code aqparat-enrich} for {@code articles.raw}, {@code aqparat-enrich-replay} for {@code articles.replay}),
+ *       so that a replay's backlog neither waits in the same stream thread as new articles nor shares their
+ *       consumer group, and can be paused on its own ({@code kz.aqparat.enrich.replay.ReplayYield});
+ *       {@link #build} puts both in one topology for tests.</li>
  *   <li><b>Output:</b> {@code articles.enriched}, key = article id (String), value = {@link EnrichedArticle} JSON
  *       with {@code enrichment.version} = {@link ExtractionEngine#version()}, {@code enrichment.processedAt} from
  *       the given clock and {@code enrichment.sourceVersion}, the article's offset in {@code articles.raw}: the
@@ -75,24 +80,25 @@ public final class EnrichTopology {
         return builder.build();
     }
 
-    /** Adds the topology to a builder owned by a framework (micronaut-kafka-streams' default builder). */
-    public static KStream<byte[], byte[]> addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
-                                                EnrichListener listener) {
-        return addTo(builder, extractor, clock, listener, RecordLimits.MAX_ENRICHED_VALUE_BYTES);
+    /**
+     * Adds one input's sub-topology to a builder owned by a framework (one of micronaut-kafka-streams' builders:
+     * each input is an application of its own in enrich-service).
+     */
+    public static KStream<byte[], byte[]> addTo(StreamsBuilder builder, EnrichInput input, ExtractionEngine extractor,
+                                                Clock clock, EnrichListener listener) {
+        return addInput(builder, input, extractor, clock, listener, RecordLimits.MAX_ENRICHED_VALUE_BYTES);
     }
 
-    private static KStream<byte[], byte[]> addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
-                                                 EnrichListener listener, int maxEnrichedBytes) {
-        KStream<byte[], byte[]> raw = addInput(builder, EnrichInput.RAW, extractor, clock, listener,
-                maxEnrichedBytes);
-        addInput(builder, EnrichInput.REPLAY, extractor, clock, listener, maxEnrichedBytes);
-        return raw;
+    private static void addTo(StreamsBuilder builder, ExtractionEngine extractor, Clock clock,
+                              EnrichListener listener, int maxEnrichedBytes) {
+        for (EnrichInput input : EnrichInput.values()) {
+            addInput(builder, input, extractor, clock, listener, maxEnrichedBytes);
+        }
     }
 
     /**
-     * One sub-topology per input, each with its own nodes and sinks, so that each has its own tasks: the stream
-     * thread takes turns between tasks, so new articles are not queued behind a replay's backlog (within one task,
-     * Streams would take the records of both topics in timestamp order, every replayed record first).
+     * One sub-topology per input, each with its own nodes and sinks (within one task, Streams would take the
+     * records of both topics in timestamp order, every replayed record first).
      */
     private static KStream<byte[], byte[]> addInput(StreamsBuilder builder, EnrichInput input,
                                                     ExtractionEngine extractor, Clock clock,

@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code articleIds} in {@code /health}: UP once the id view has read {@code articles.raw} to its end. */
+/**
+ * {@code articleIds} in {@code /health}: UP once the id index holds everything {@code articles.raw} held when the
+ * service started.
+ */
 @Singleton
 public class ArticleIdViewHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
@@ -21,6 +24,7 @@ public class ArticleIdViewHealthIndicator extends AbstractHealthIndicator<Map<St
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ids", view.size());
         details.put("uncertainWrites", view.uncertainWrites());
+        details.put("claimsInMemory", view.claimsInMemory());
         if (view.failure() != null) {
             healthStatus = HealthStatus.DOWN;
             details.put("error", view.failure().toString());

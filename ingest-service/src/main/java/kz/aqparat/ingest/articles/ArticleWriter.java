@@ -62,7 +62,12 @@ public class ArticleWriter {
         }
         String fingerprint = ArticleIds.of(null, article.text());
         CompletableFuture<Void> write = new CompletableFuture<>();
-        CompletableFuture<Void> earlier = ids.claim(id, fingerprint, write);
+        CompletableFuture<Void> earlier;
+        try {
+            earlier = ids.claim(id, fingerprint, write);
+        } catch (KafkaUnavailable e) {
+            return new Pending(id, CompletableFuture.failedFuture(e));
+        }
         if (earlier != null) {
             return new Pending(id, earlier.thenApply(v -> Status.DUPLICATE));
         }
@@ -74,6 +79,7 @@ public class ArticleWriter {
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     ids.acknowledged(metadata.partition(), metadata.offset(), mark);
+                    ids.written(id, fingerprint, write, metadata.partition(), metadata.offset());
                     write.complete(null);
                 } else if (SendFailures.mayHaveBeenWritten(error) && metadata != null && metadata.partition() >= 0) {
                     ids.uncertain(id, fingerprint, write, metadata.partition());

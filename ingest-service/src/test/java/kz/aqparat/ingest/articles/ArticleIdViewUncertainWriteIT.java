@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Topics;
+import kz.aqparat.ingest.ids.ArticleIdTopology;
+import kz.aqparat.ingest.ids.IndexProgress;
+import kz.aqparat.ingest.ids.StreamsArticleIdIndex;
 import kz.aqparat.service.kafka.KafkaClientProperties;
 import kz.aqparat.service.kafka.PipelineTopics;
 import kz.aqparat.testing.KafkaBroker;
@@ -23,6 +28,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +39,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The claim of a version whose write failed ambiguously, on a real broker: a retry meanwhile is refused (503), and
  * the claim is settled by what Kafka holds: stored when the record turns up in {@code articles.raw}, released once
- * a later acknowledged write to the same partition has been read past without it, or after the expiry.
+ * a later acknowledged write to the same partition has been read past without it, or after the expiry. The
+ * view's index is the real one: the id topology running on the broker, reading {@code articles.raw} through
+ * {@code articles.ids} into its global store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArticleIdViewUncertainWriteIT {
@@ -39,6 +49,7 @@ class ArticleIdViewUncertainWriteIT {
     private static final int PARTITION = 1;
     private KafkaBroker broker;
     private KafkaProducer<String, String> producer;
+    private KafkaStreams streams;
 
     @BeforeAll
     void start() {
@@ -53,14 +64,33 @@ class ArticleIdViewUncertainWriteIT {
         broker.close();
     }
 
+    /** A view over a real id index: the Kafka Streams application of {@link ArticleIdTopology} on the broker. */
     private ArticleIdView view(Duration expiry) throws Exception {
         KafkaClientProperties kafka = KafkaClientProperties.of(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        new PipelineTopics(kafka, 3, (short) 1).ensureExist();
+        IndexProgress progress = new IndexProgress();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "uncertain-write-it-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ingest-ids-it").toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        streams = new KafkaStreams(ArticleIdTopology.build(progress), props);
+        streams.start();
         IngestConfiguration config = new IngestConfiguration();
         config.setUncertainWriteExpiry(expiry);
-        ArticleIdView view = new ArticleIdView(kafka, new PipelineTopics(kafka, 3, (short) 1),
-                new SimpleMeterRegistry(), config);
+        ArticleIdView view = new ArticleIdView(new StreamsArticleIdIndex(streams, progress,
+                StreamsArticleIdIndex.lastRawOffsets(kafka)), config);
         waitFor(view::isReady, "the view is ready");
         return view;
+    }
+
+    @AfterEach
+    void closeStreams() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(10));
+            streams = null;
+        }
     }
 
     /** Claims a version and lets its write fail ambiguously on {@link #PARTITION}; returns the mark after. */
