@@ -12,7 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import kz.aqparat.bench.history.HistoryArticles;
+import kz.aqparat.bench.history.HistoryPreload;
+import kz.aqparat.bench.history.NamePopulation;
+import kz.aqparat.extraction.ArticleExtractor;
 import kz.aqparat.cli.local.LocalPipeline;
 import kz.aqparat.cli.local.RepoLayout;
 import kz.aqparat.contracts.Json;
@@ -101,7 +109,8 @@ public final class BenchCommand implements Callable<Integer> {
     String bootstrap;
 
     @Option(names = "--groups", split = ",", defaultValue = "aqparat-enrich,aqparat-store-v2",
-            description = "consumer groups (Streams application ids) whose lag is sampled (default: ${DEFAULT-VALUE})")
+            description = "consumer groups (Streams application ids) whose lag is sampled, enrich's first, store's "
+                    + "second (default: ${DEFAULT-VALUE})")
     List<String> groups;
 
     @Option(names = "--partitions", defaultValue = "3",
@@ -133,8 +142,49 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "local stack: broker data, state and logs")
     Path workDir;
 
+    @Option(names = "--ports-from", paramLabel = "PORT",
+            description = "local stack: take consecutive free ports from PORT (broker, controller, services) "
+                    + "instead of random free ones")
+    Integer portsFrom;
+
     @Option(names = "--keep", description = "local stack: keep the work directory (logs) afterwards")
     boolean keep;
+
+    @Option(names = "--preload", defaultValue = "0", paramLabel = "N",
+            description = "before the run, write N generated articles straight into the topics (see "
+                    + "--preload-into) and run the measurement on top of that history (default: ${DEFAULT-VALUE})")
+    long preload;
+
+    @Option(names = "--preload-into", split = ",", defaultValue = "enriched", paramLabel = "raw|enriched",
+            description = "enriched: to articles.enriched (store-service builds articles.store and the views from "
+                    + "them, no extraction); raw: to articles.raw (ingest's duplicate check and a replay see them; "
+                    + "enrich's offsets are moved past them); raw,enriched: both, consistently "
+                    + "(default: ${DEFAULT-VALUE})")
+    List<String> preloadInto;
+
+    @Option(names = "--preload-timeout", defaultValue = "1800", paramLabel = "SECONDS",
+            description = "how long store-service may take to consume the preloaded articles.enriched "
+                    + "(default: ${DEFAULT-VALUE})")
+    int preloadTimeoutSeconds;
+
+    @Option(names = "--measure-restore",
+            description = "local stack, after the run: stop store-service, delete its state directory, start it "
+                    + "again and time it to /health UP (restoreSeconds)")
+    boolean measureRestore;
+
+    @Option(names = "--view-requests", defaultValue = "200", paramLabel = "N",
+            description = "after the run, measured requests per read endpoint of store-service, one at a time "
+                    + "(default: ${DEFAULT-VALUE})")
+    int viewRequests;
+
+    @Option(names = "--view-seconds", defaultValue = "30", paramLabel = "SECONDS",
+            description = "at most this long per read endpoint (default: ${DEFAULT-VALUE})")
+    int viewSeconds;
+
+    @Option(names = "--view-endpoint", paramLabel = "NAME=PATH",
+            description = "one more read endpoint to measure, e.g. trending=api/views/trending?type=PERSON; "
+                    + "{id} is replaced by stored article ids; repeatable")
+    Map<String, String> viewEndpoints = new LinkedHashMap<>();
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the article stream (default: ${DEFAULT-VALUE})")
     long seed;
@@ -148,11 +198,31 @@ public final class BenchCommand implements Callable<Integer> {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String runId = stamp + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
         ArticleStream articles = new ArticleStream(layout.samples(), runId, seed, articleKb);
+        Set<HistoryPreload.Target> into = preloadTargets();
+        HistoryArticles history = preload == 0 ? null : new HistoryArticles(
+                new ArticleStream(layout.samples(), runId + "-history", seed, articleKb), NamePopulation.load(seed),
+                seed, ArticleExtractor.VERSION);
+        AtomicReference<HistoryPreload.Result> preloaded = new AtomicReference<>();
+        BenchStack.BrokerStep writeHistory = preload == 0 ? null : brokers -> {
+            say(err, "preloading " + preload + " generated articles into " + into + " ...");
+            if (ingestUrl == null) {
+                HistoryPreload.createTopics(brokers, partitions);
+            }
+            HistoryPreload.Result result = HistoryPreload.write(brokers, history, preload, into, groups.get(0),
+                    line -> say(err, line));
+            say(err, String.format(Locale.ROOT, "preload: %s records in %.1f s (%.0f records/s, %.0f MB), read back %s",
+                    result.records(), result.seconds(), result.recordsPerSecond(), result.megabytes(),
+                    result.readBack()));
+            preloaded.set(result);
+        };
 
         BenchStack stack;
         if (ingestUrl != null) {
             say(err, "targeting the running stack: ingest " + ingestUrl + ", store " + storeUrl + ", kafka " + bootstrap);
             stack = BenchStack.running(bootstrap, ingestUrl, enrichUrl, storeUrl);
+            if (writeHistory != null) {
+                writeHistory.run(bootstrap);
+            }
         } else {
             Path work = workDir != null ? workDir : layout.workDir().resolve("bench-" + stamp);
             say(err, "starting Kafka and the three services on free ports (work dir " + work + ") ...");
@@ -163,8 +233,38 @@ public final class BenchCommand implements Callable<Integer> {
             jvm.put(LocalPipeline.STORE, systemProperties(streamsFor(storeStreamsConfig)));
             say(err, "Streams settings beyond the services' own: enrich " + streamsFor(enrichStreamsConfig)
                     + ", store " + streamsFor(storeStreamsConfig));
-            stack = BenchStack.start(layout, new BenchStack.Launch(work, keep, env, jvm, jfrDir),
-                    Duration.ofMinutes(4));
+            stack = BenchStack.start(layout, new BenchStack.Launch(work, keep, env, jvm, jfrDir, writeHistory,
+                    portsFrom),
+                    Duration.ofMinutes(30));
+        }
+        Map<String, Object> preloadSummary = null;
+        if (preloaded.get() != null) {
+            preloadSummary = preloaded.get().summary();
+            if (into.contains(HistoryPreload.Target.ENRICHED)) {
+                say(err, "waiting for store-service to consume the preloaded articles ...");
+                try {
+                    // Then its articles-by-id table reads what it wrote to articles.store: the same group.
+                    double catchUp = HistoryPreload.awaitConsumed(stack.bootstrap(), groups.get(1),
+                            kz.aqparat.contracts.Topics.ARTICLES_ENRICHED.name(),
+                            Duration.ofSeconds(preloadTimeoutSeconds), line -> say(err, line));
+                    catchUp += HistoryPreload.awaitConsumed(stack.bootstrap(), groups.get(1),
+                            kz.aqparat.contracts.Topics.ARTICLES_STORE.name(),
+                            Duration.ofSeconds(preloadTimeoutSeconds), line -> say(err, line));
+                    // Measured from all three UP; store-service was UP (and consuming) that much earlier.
+                    Map<String, Double> startup = stack.startupSeconds();
+                    if (startup.containsKey(LocalPipeline.STORE)) {
+                        double lastUp = startup.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                        catchUp += lastUp - startup.get(LocalPipeline.STORE);
+                    }
+                    preloadSummary.put("storeCatchUpSeconds", BenchRun.round(catchUp, 1));
+                    preloadSummary.put("storeArticlesPerSecond", Math.round(preload / Math.max(catchUp, 0.001)));
+                    say(err, "store-service consumed them in " + BenchRun.round(catchUp, 1) + " s after its "
+                            + "/health UP");
+                } catch (Exception e) {
+                    stack.close();
+                    throw e;
+                }
+            }
         }
         Thread hook = new Thread(stack::close, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -177,11 +277,12 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Object> overrides = new LinkedHashMap<>(streamsFor(enrichStreamsConfig));
             BenchRun.Settings settings = new BenchRun.Settings(Duration.ofSeconds(warmupSeconds),
                     Duration.ofSeconds(durationSeconds), rate, clients, batchSize, articleKb, maxInFlight,
-                    Duration.ofSeconds(drainSeconds), limitRecords, maxArticles, groups, overrides, seed);
+                    Duration.ofSeconds(drainSeconds), limitRecords, maxArticles, groups, overrides, seed,
+                    viewRequests, Duration.ofSeconds(viewSeconds), endpoints(), measureRestore);
             summary = new BenchRun(stack, settings, articles, runId, line -> {
                 err.println(line);
                 err.flush();
-            }).run();
+            }).preloaded(preloadSummary, preloaded.get() == null ? List.of() : preloaded.get().sampleIds()).run();
         } finally {
             say(err, "stopping ...");
             stack.close();
@@ -215,6 +316,39 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> options = new ArrayList<>();
         streams.forEach((k, v) -> options.add("-Dkafka.streams.default." + k + "=" + v));
         return options;
+    }
+
+    private Map<String, String> endpoints() {
+        Map<String, String> all = new LinkedHashMap<>(ViewLatency.DEFAULT_ENDPOINTS);
+        viewEndpoints.forEach((name, path) -> all.put(name, path.startsWith("/") ? path.substring(1) : path));
+        return all;
+    }
+
+    private Set<HistoryPreload.Target> preloadTargets() {
+        Set<HistoryPreload.Target> targets = EnumSet.noneOf(HistoryPreload.Target.class);
+        for (String target : preloadInto) {
+            try {
+                targets.add(HistoryPreload.Target.valueOf(target.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--preload-into takes raw, enriched or raw,enriched, not " + target);
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--preload-into is empty");
+        }
+        if (preload > 0 && ingestUrl != null && targets.contains(HistoryPreload.Target.RAW)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--preload-into raw needs the local stack: enrich's offsets are set before it starts");
+        }
+        if (preload > Integer.MAX_VALUE - 8 || preload < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--preload must be 0..2^31");
+        }
+        if (preload > 0 && groups.size() < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--preload needs --groups ENRICH,STORE (the Streams application ids)");
+        }
+        return targets;
     }
 
     private void validate() {

@@ -69,7 +69,49 @@ final class BenchReport {
                     fmt(r.get("maxCpuPercent")), fmt(r.get("cpuMsPerArticle")),
                     fmt(r.get("peakMemoryMb")) + " " + r.get("memory")));
         });
+        Map<String, Object> preload = (Map<String, Object>) s.get("preload");
+        if (preload != null) {
+            b.append('\n');
+            row(b, "preloaded history", preload.get("articles") + " articles into " + preload.get("into") + ": "
+                    + preload.get("records") + " records in " + fmt(preload.get("writeSeconds")) + " s ("
+                    + preload.get("recordsPerSecond") + " records/s, " + preload.get("megabytes") + " MB), read back "
+                    + preload.get("readBack"));
+            row(b, "distinct names", preload.get("distinct") + ", top person " + preload.get("topPerson") + " in "
+                    + preload.get("topPersonArticles") + " articles");
+            if (preload.get("storeCatchUpSeconds") != null) {
+                row(b, "store consumed it in", fmt(preload.get("storeCatchUpSeconds")) + " s ("
+                        + preload.get("storeArticlesPerSecond") + " articles/s)");
+            }
+        }
+        b.append('\n');
+        row(b, "start-up to /health UP (s)", String.valueOf(s.get("startupSeconds")));
+        row(b, "heap used (MB)", String.valueOf(s.get("heapMb")));
+        row(b, "disk (MB)", String.valueOf(s.get("diskMb")));
+        row(b, "store restore from changelogs", s.get("restoreSeconds") == null
+                ? String.valueOf(((Map<String, Object>) s.get("restore")).get("note"))
+                : fmt(s.get("restoreSeconds")) + " s " + withoutNote((Map<String, Object>) s.get("restore")));
+        Map<String, Object> views = (Map<String, Object>) s.get("viewLatencyMs");
+        if (views != null) {
+            b.append('\n');
+            b.append(String.format(Locale.ROOT, "  %-32s %8s %8s %8s %8s %8s%n", "read endpoint (ms)", "count", "p50",
+                    "p99", "max", "errors"));
+            views.forEach((name, v) -> {
+                Map<String, Object> l = (Map<String, Object>) v;
+                if (l == null) {
+                    b.append(String.format(Locale.ROOT, "  %-32s %s%n", name, "not measured (no ids)"));
+                } else {
+                    b.append(String.format(Locale.ROOT, "  %-32s %8s %8s %8s %8s %8s%n", l.get("path"), l.get("count"),
+                            fmt(l.get("p50")), fmt(l.get("p99")), fmt(l.get("max")), l.get("errors")));
+                }
+            });
+        }
         return b.toString();
+    }
+
+    private static String withoutNote(Map<String, Object> restore) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(restore);
+        copy.remove("note");
+        return copy.toString();
     }
 
     private static void row(StringBuilder b, String label, String value) {

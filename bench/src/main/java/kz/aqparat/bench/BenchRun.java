@@ -23,14 +23,28 @@ final class BenchRun {
     /** The knobs of a run. */
     record Settings(Duration warmup, Duration duration, double rate, int clients, int batchSize, double articleKb,
                     long maxInFlight, Duration drainTimeout, long limitRecords, long maxArticles, List<String> groups,
-                    Map<String, Object> streamsOverrides, long seed) {
+                    Map<String, Object> streamsOverrides, long seed, int viewRequests, Duration viewBudget,
+                    Map<String, String> viewEndpoints, boolean measureRestore) {
     }
+
+    /** Service process name to the short name the report uses. */
+    static final Map<String, String> SERVICES = Map.of("ingest-service", "ingest", "enrich-service", "enrich",
+            "store-service", "store");
 
     private final BenchStack stack;
     private final Settings settings;
     private final ArticleStream articles;
     private final String runId;
     private final Consumer<String> progress;
+    private Map<String, Object> preload;
+    private List<String> preloadedIds = List.of();
+
+    /** The history written before the services started, and ids of some of its articles. */
+    BenchRun preloaded(Map<String, Object> summary, List<String> ids) {
+        this.preload = summary;
+        this.preloadedIds = List.copyOf(ids);
+        return this;
+    }
 
     BenchRun(BenchStack stack, Settings settings, ArticleStream articles, String runId, Consumer<String> progress) {
         this.stack = stack;
@@ -67,6 +81,7 @@ final class BenchRun {
         long drainEnd;
         long backlogAtWindowStart = -1;
         LoadGenerator load;
+        List<String> runIds = new ArrayList<>();
         ViewWatcher views = new ViewWatcher(stack.store(), tracker);
         try (StoreTopicWatcher watcher = new StoreTopicWatcher(stack.bootstrap(),
                 "https://bench.aqparat.kz/" + runId + "/", tracker);
@@ -163,6 +178,9 @@ final class BenchRun {
                 String last = tracker.lastStoredId();
                 if (last != null) {
                     views.spotCheck(last, lastAt);
+                    if (runIds.isEmpty() || !runIds.get(runIds.size() - 1).equals(last)) {
+                        runIds.add(last);
+                    }
                 }
                 progress.accept(String.format("t=%5.1fs %-7s accepted %6d (+%4d/s)  in store %6d (+%4d/s)  lag %s",
                         t, point.get("phase"), accepted, point.get("acceptedPerSecond"), stored,
@@ -185,6 +203,20 @@ final class BenchRun {
             views.close();
         }
 
+        Map<String, Object> heapMb = heapMb();
+        List<String> lookupIds = new ArrayList<>(preloadedIds);
+        lookupIds.addAll(runIds);
+        progress.accept("measuring store-service's read endpoints, one request at a time (at most "
+                + settings.viewRequests() + " or " + settings.viewBudget().toSeconds() + " s each) ...");
+        ViewLatency viewLatency = new ViewLatency(stack.store(), stack.apiKey());
+        Map<String, Object> viewLatencyMs = viewLatency.measure(settings.viewEndpoints(), lookupIds,
+                settings.viewRequests(), settings.viewBudget(), settings.seed());
+        Map<String, Object> disk = new LinkedHashMap<>();
+        if (stack.isLocal()) {
+            disk.put("storeStateDir", round(StorageUse.directoryMb(stack.storeStateDir()), 1));
+        }
+        disk.put("topics", StorageUse.topicsMb(stack.bootstrap()));
+
         double windowSeconds = settings.duration().toNanos() / 1e9;
         double endToEnd = tracker.storedInWindow() / windowSeconds;
         PassThroughLimit.Result limit = null;
@@ -206,6 +238,31 @@ final class BenchRun {
                 limitError = e.toString();
                 progress.accept("the pass-through limit run failed: " + e);
             }
+        }
+
+        Map<String, Object> restore = new LinkedHashMap<>();
+        Double restoreSeconds = null;
+        if (!settings.measureRestore()) {
+            restore.put("note", "not measured (--measure-restore)");
+        } else if (!stack.isLocal()) {
+            restore.put("note", "not measured: the harness does not run the services of a running stack");
+        } else if (settings.groups().size() < 2) {
+            restore.put("note", "not measured: --groups must name enrich's and store's application ids");
+        } else {
+            progress.accept("restore: stopping store-service, deleting its state directory ("
+                    + disk.get("storeStateDir") + " MB), starting it again ...");
+            BenchStack.Restore timing = stack.restoreStoreFromChangelogs(settings.groups().get(1),
+                    Duration.ofMinutes(30));
+            restoreSeconds = round(timing.seconds(), 1);
+            progress.accept("restore: store-service UP again after " + restoreSeconds + " s (its group emptied "
+                    + round(timing.groupWaitSeconds(), 1) + " s after the stop)");
+            restore.put("groupEmptySecondsAfterStop", round(timing.groupWaitSeconds(), 1));
+            restore.put("stateDirMbAfterRestore", round(StorageUse.directoryMb(stack.storeStateDir()), 1));
+            restore.put("heapMbAfterRestore", storeHeapMb());
+            // The first lookups after a restore, on cold caches.
+            restore.put("articleLatencyMsAfterRestore", viewLatency.measure(
+                    Map.of("article", ViewLatency.DEFAULT_ENDPOINTS.get("article")), lookupIds,
+                    settings.viewRequests(), settings.viewBudget(), settings.seed() + 1).get("article"));
         }
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -265,6 +322,20 @@ final class BenchRun {
                     "memory", resources.memoryKind(name)));
         });
         summary.put("resources", resourceSummary);
+        summary.put("preload", preload);
+        Map<String, Object> startup = new LinkedHashMap<>();
+        stack.startupSeconds().forEach((name, seconds) -> startup.put(SERVICES.getOrDefault(name, name),
+                round(seconds, 1)));
+        if (!stack.isLocal()) {
+            SERVICES.values().forEach(name -> startup.put(name, null));
+            startup.put("note", "not measured: the harness does not start the services of a running stack");
+        }
+        summary.put("startupSeconds", startup);
+        summary.put("heapMb", heapMb);
+        summary.put("diskMb", disk);
+        summary.put("restoreSeconds", restoreSeconds);
+        summary.put("restore", restore);
+        summary.put("viewLatencyMs", viewLatencyMs);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("mode", settings.rate() > 0 ? "open-loop" : "closed-loop");
         config.put("rate", settings.rate());
@@ -281,6 +352,33 @@ final class BenchRun {
         summary.put("config", config);
         summary.put("timeline", timeline);
         return summary;
+    }
+
+    /** Used heap per service after a full GC (local stack), or as scraped (running stack). */
+    private Map<String, Object> heapMb() {
+        Map<String, Object> heap = new LinkedHashMap<>();
+        Map<String, Long> pids = stack.pids();
+        List<String> names = List.of("ingest-service", "enrich-service", "store-service");
+        List<java.net.URI> uris = java.util.Arrays.asList(stack.ingest(), stack.enrich(), stack.store());
+        for (int i = 0; i < names.size(); i++) {
+            Double mb = null;
+            if (uris.get(i) != null) {
+                if (pids.containsKey(names.get(i))) {
+                    ServiceHeap.collect(pids.get(names.get(i)));
+                }
+                mb = ServiceHeap.usedHeapMb(uris.get(i), stack.apiKey());
+            }
+            heap.put(SERVICES.get(names.get(i)), mb == null ? null : round(mb, 1));
+        }
+        heap.put("measured", stack.isLocal() ? "jvm_memory_used_bytes{area=heap} after jcmd GC.run"
+                : "jvm_memory_used_bytes{area=heap}");
+        return heap;
+    }
+
+    private Double storeHeapMb() {
+        ServiceHeap.collect(stack.pids().getOrDefault("store-service", -1L));
+        Double mb = ServiceHeap.usedHeapMb(stack.store(), stack.apiKey());
+        return mb == null ? null : round(mb, 1);
     }
 
     static Map<String, Object> percentiles(Histogram h) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import kz.aqparat.cli.local.FreePorts;
 import kz.aqparat.cli.local.LocalBroker;
@@ -26,13 +28,22 @@ import kz.aqparat.cli.local.ServiceProcess;
  */
 final class BenchStack implements AutoCloseable {
 
-    /** How to start a local stack. */
     /**
+     * How to start a local stack.
+     *
      * @param serviceJvmOptions per service name, JVM options (e.g. {@code -Dkafka.streams.default.K=V}), passed in
      *                          {@code JAVA_TOOL_OPTIONS} because the launcher's command line is the same for all
+     * @param beforeServices    run with the broker's bootstrap servers once it is up and before any service starts
+     *                          (the preload)
+     * @param portsFrom         the first of consecutive ports to take (free ones), or null for random free ports
      */
     record Launch(Path workDir, boolean keep, Map<String, String> env, Map<String, List<String>> serviceJvmOptions,
-                  Path jfrDir) {
+                  Path jfrDir, BrokerStep beforeServices, Integer portsFrom) {
+    }
+
+    /** Something done on the broker before the services start. */
+    interface BrokerStep {
+        void run(String bootstrap) throws Exception;
     }
 
     private final String bootstrap;
@@ -43,6 +54,8 @@ final class BenchStack implements AutoCloseable {
     private final List<ServiceProcess> services;
     private final Path workDir;
     private final boolean keep;
+    /** Per service: seconds from its process' start to its first {@code /health} UP. */
+    private final Map<String, Double> startupSeconds = new LinkedHashMap<>();
 
     private BenchStack(String bootstrap, URI ingest, URI enrich, URI store, LocalBroker broker,
                        List<ServiceProcess> services, Path workDir, boolean keep) {
@@ -66,12 +79,18 @@ final class BenchStack implements AutoCloseable {
         if (launch.jfrDir() != null) {
             brokerJvm.add(flightRecording(launch.jfrDir(), "kafka"));
         }
-        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), FreePorts.next(),
-                FreePorts.next(), work.resolve("logs").resolve("kafka.log"), brokerJvm);
+        java.util.function.IntSupplier ports = launch.portsFrom() == null ? FreePorts::next
+                : consecutiveFreePorts(launch.portsFrom());
+        LocalBroker broker = LocalBroker.start(layout.kafkaLibs(), work.resolve("kafka"), ports.getAsInt(),
+                ports.getAsInt(), work.resolve("logs").resolve("kafka.log"), brokerJvm);
         List<ServiceProcess> services = new ArrayList<>();
         BenchStack stack = new BenchStack(broker.bootstrapServers(), null, null, null, broker, services, work,
                 launch.keep());
         try {
+            if (launch.beforeServices() != null) {
+                launch.beforeServices().run(broker.bootstrapServers());
+            }
+            List<Long> started = new ArrayList<>();
             for (String name : List.of(LocalPipeline.INGEST, LocalPipeline.ENRICH, LocalPipeline.STORE)) {
                 Map<String, String> env = new HashMap<>(kz.aqparat.cli.local.ApiKeyFile.in(work).serviceEnv());
                 env.putAll(launch.env());
@@ -82,18 +101,96 @@ final class BenchStack implements AutoCloseable {
                 if (!jvm.isEmpty()) {
                     env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvm));
                 }
+                started.add(System.nanoTime());
                 services.add(ServiceProcess.start(name, layout.serviceJar(name), broker.bootstrapServers(),
-                        FreePorts.next(), work.resolve("state").resolve(name),
+                        ports.getAsInt(), work.resolve("state").resolve(name),
                         work.resolve("logs").resolve(name + ".log"), env));
             }
-            for (ServiceProcess service : services) {
-                service.awaitHealthy(healthTimeout);
+            // Side by side, so that each service's time is its own and not the wait for the one before it.
+            List<CompletableFuture<Void>> healthy = new ArrayList<>();
+            for (int i = 0; i < services.size(); i++) {
+                ServiceProcess service = services.get(i);
+                long at = started.get(i);
+                healthy.add(CompletableFuture.runAsync(() -> {
+                    service.awaitHealthy(healthTimeout);
+                    double seconds = (System.nanoTime() - at) / 1e9;
+                    synchronized (stack.startupSeconds) {
+                        stack.startupSeconds.put(service.name(), seconds);
+                    }
+                }, runnable -> new Thread(runnable, "bench-await-" + service.name()).start()));
+            }
+            try {
+                CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
             return stack;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             stack.close();
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
+    }
+
+    /** Per service name, seconds from the start of its process to its first /health UP; empty for a running stack. */
+    Map<String, Double> startupSeconds() {
+        synchronized (startupSeconds) {
+            return Map.copyOf(startupSeconds);
+        }
+    }
+
+    /** The local store-service's Kafka Streams state directory. */
+    Path storeStateDir() {
+        return workDir.resolve("state").resolve(LocalPipeline.STORE);
+    }
+
+    /** What {@link #restoreStoreFromChangelogs} measured. */
+    record Restore(double seconds, double groupWaitSeconds) {
+    }
+
+    /**
+     * Stops the local store-service, waits until its Streams application's group has no member left (a stopped
+     * Streams member does not leave its group, so the coordinator waits out its {@code session.timeout.ms}, 45 s,
+     * before handing its tasks to anyone), deletes its state directory, starts it again and returns the seconds from
+     * that start to /health UP: Kafka Streams is RUNNING only once every task has restored its stores from the
+     * changelogs (and {@code articles-by-id} from {@code articles.store}).
+     */
+    Restore restoreStoreFromChangelogs(String group, Duration timeout) {
+        ServiceProcess store = services.get(2);
+        store.close();
+        long stopped = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                kz.aqparat.cli.kafka.KafkaClientSettings.forClient(bootstrap))) {
+            long deadline = stopped + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline && !admin.describeConsumerGroups(List.of(group)).all()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS).get(group).members().isEmpty()) {
+                Thread.sleep(500);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot watch group " + group, e);
+        }
+        double waited = (System.nanoTime() - stopped) / 1e9;
+        deleteRecursively(storeStateDir());
+        long start = System.nanoTime();
+        store.restart();
+        store.awaitHealthy(timeout);
+        return new Restore((System.nanoTime() - start) / 1e9, waited);
+    }
+
+    private static java.util.function.IntSupplier consecutiveFreePorts(int from) {
+        int[] next = {from};
+        return () -> {
+            for (int port = next[0]; port < from + 1000; port++) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                    socket.setReuseAddress(false);
+                    socket.bind(new java.net.InetSocketAddress(port));
+                    next[0] = port + 1;
+                    return port;
+                } catch (IOException taken) {
+                    // try the next one
+                }
+            }
+            throw new IllegalStateException("no free port in " + from + ".." + (from + 999));
+        };
     }
 
     private static String flightRecording(Path dir, String name) {
@@ -163,11 +260,18 @@ final class BenchStack implements AutoCloseable {
             broker.close();
         }
         if (workDir != null && !keep) {
-            try (Stream<Path> walk = Files.walk(workDir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort
-            }
+            deleteRecursively(workDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
         }
     }
 

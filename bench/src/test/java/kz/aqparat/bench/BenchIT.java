@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code ./pipeline bench} for real: a local broker and the three services on free ports, about 20 s of load at a
- * low open-loop rate, then the pass-through limit; the JSON summary must show every article accepted and in
- * {@code articles.store}, a positive end-to-end rate and latency figures that make sense.
+ * {@code ./pipeline bench} for real: a local broker, a preloaded history of 200 articles (raw and enriched), the
+ * three services on free ports, about 20 s of load at a low open-loop rate, the read endpoints' latency, the
+ * pass-through limit, then store-service restored from its changelogs; the JSON summary must show every article
+ * accepted and in {@code articles.store}, the history written, read back and served, and figures that make sense.
  */
 class BenchIT {
 
@@ -33,6 +34,7 @@ class BenchIT {
         cli.setOut(new PrintWriter(out));
         int code = cli.execute("--warmup", "5", "--duration", "15", "--rate", "20", "--clients", "4",
                 "--batch-size", "2", "--partitions", "2", "--limit-records", "300", "--drain-timeout", "180",
+                "--preload", "200", "--preload-into", "raw,enriched", "--measure-restore", "--view-requests", "20",
                 "--work-dir", temp.resolve("work").toString(), "--json", json.toString(), "--chart", chart.toString());
         assertEquals(0, code, out.toString());
 
@@ -69,6 +71,31 @@ class BenchIT {
 
         assertTrue(s.path("resources").path("enrich-service").path("peakMemoryMb").asDouble() > 10,
                 s.path("resources").toString());
+        JsonNode preload = s.path("preload");
+        assertEquals(200, preload.path("articles").asLong(), preload.toString());
+        for (String topic : new String[]{"articles.raw", "articles.enriched"}) {
+            assertEquals(200, preload.path("records").path(topic).asLong(), preload.toString());
+            assertEquals(200, preload.path("readBack").path(topic).asLong(), "read back from " + topic + ": " + preload);
+        }
+        assertTrue(preload.path("distinct").path("person").asInt() > 100, preload.toString());
+        assertTrue(preload.path("storeCatchUpSeconds").asDouble() >= 0, preload.toString());
+        for (String service : new String[]{"ingest", "enrich", "store"}) {
+            assertTrue(s.path("startupSeconds").path(service).asDouble() > 0, s.path("startupSeconds").toString());
+            assertTrue(s.path("heapMb").path(service).asDouble() > 1, s.path("heapMb").toString());
+        }
+        assertTrue(s.path("restoreSeconds").asDouble() > 0, s.path("restore").toString());
+        assertEquals(0, s.path("restore").path("articleLatencyMsAfterRestore").path("errors").asLong(),
+                "the restored store serves the articles: " + s.path("restore"));
+        assertTrue(s.path("diskMb").path("topics").path("articles.store").asDouble() > 0, s.path("diskMb").toString());
+        JsonNode views = s.path("viewLatencyMs");
+        for (String endpoint : new String[]{"entities", "regions", "timeline", "article", "articles"}) {
+            JsonNode v = views.path(endpoint);
+            assertEquals(20, v.path("count").asLong(), endpoint + ": " + v);
+            assertEquals(0, v.path("errors").asLong(), "preloaded and run articles are all served: " + v);
+            assertTrue(v.path("p50").asDouble() > 0 && v.path("p99").asDouble() >= v.path("p50").asDouble(),
+                    v.toString());
+        }
+
         assertFalse(s.path("timeline").isEmpty());
         assertTrue(s.path("timeline").get(0).path("lag").has("aqparat-store-v2"));
         assertTrue(out.toString().contains("end to end (in articles.store)"), out.toString());
