@@ -9,11 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How far each Kafka Streams application of the service has restored its stores from their changelogs (or, for a
  * global store, its source topic), for {@code /health}: a cold start on a long history restores for minutes
- * (docs/ingest.md, docs/store.md), and an operator wants to see that it moves, and how much is left.
+ * (docs/ingest.md, docs/store.md), and an operator wants to see that it moves, and how much is left. Also logged
+ * every {@value #LOG_EVERY_SECONDS} s: a global store (ingest's id index) restores inside {@code KafkaStreams.start()},
+ * before the HTTP server listens, so during that restore the log is the only place that says how far it is.
  */
 @Singleton
 @Requires(classes = {KafkaStreams.class, BeforeKafkaStreamStart.class})
@@ -35,6 +39,9 @@ public class RestoreProgress implements ApplicationEventListener<BeforeKafkaStre
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreProgress.class);
+    static final long LOG_EVERY_SECONDS = 10;
+
     private final Map<KafkaStreams, Map<Key, Counts>> applications = new ConcurrentHashMap<>();
 
     @Override
@@ -44,6 +51,7 @@ public class RestoreProgress implements ApplicationEventListener<BeforeKafkaStre
 
     StateRestoreListener listener(KafkaStreams streams) {
         Map<Key, Counts> restoring = applications.computeIfAbsent(streams, s -> new ConcurrentHashMap<>());
+        long[] lastLog = {System.nanoTime()};
         return new StateRestoreListener() {
             @Override
             public void onRestoreStart(TopicPartition partition, String store, long startOffset, long endOffset) {
@@ -56,6 +64,15 @@ public class RestoreProgress implements ApplicationEventListener<BeforeKafkaStre
                 Counts counts = restoring.get(new Key(store, partition));
                 if (counts != null) {
                     counts.restored += numRestored;
+                }
+                long now = System.nanoTime();
+                if (now - lastLog[0] >= LOG_EVERY_SECONDS * 1_000_000_000L) {
+                    lastLog[0] = now;
+                    Restoring progress = of(streams);
+                    if (progress != null) {
+                        LOG.info("restoring state: {} of {} records on {} store partitions", progress.restored(),
+                                progress.toRestore(), progress.storePartitions());
+                    }
                 }
             }
 
