@@ -9,12 +9,12 @@ import kz.aqparat.contracts.ArticleIdVersions;
 import kz.aqparat.contracts.Stores;
 import kz.aqparat.contracts.Topics;
 import kz.aqparat.service.kafka.KafkaClientProperties;
+import kz.aqparat.service.streams.LeaveGroupOnShutdown;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -140,7 +140,6 @@ public final class StreamsArticleIdIndex implements ArticleIdIndex, AutoCloseabl
      */
     @Override
     public void close() {
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+        LeaveGroupOnShutdown.close(streams, Duration.ofSeconds(30));
     }
 }
