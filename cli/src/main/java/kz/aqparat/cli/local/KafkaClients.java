@@ -1,6 +1,7 @@
 package kz.aqparat.cli.local;
 
 import java.util.Properties;
+import kz.aqparat.cli.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,19 +10,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The one place where the CLI's own Kafka clients (admin, consumers) get their settings, so that connection
- * settings such as TLS or SASL ({@code kafka.*}) are added here once for every client the CLI creates.
+ * The admin and consumer clients of the local stack's tooling ({@code up}, {@code chaos}, the local broker), with
+ * the same settings as every other client of the CLI.
  */
 public final class KafkaClients {
 
     private KafkaClients() {
     }
 
-    /** The settings every client shares: the bootstrap servers, and later security settings. */
+    /**
+     * The settings every client shares: the bootstrap servers and the connection settings of the {@code KAFKA_*}
+     * variables ({@link KafkaClientSettings}), as for replay, dlq, status and bench, so that {@code up --bootstrap}
+     * and chaos reach a secured cluster too.
+     */
     public static Properties common(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return props;
+        return KafkaClientSettings.forClient(bootstrapServers);
     }
 
     /** An admin client whose calls give up after {@code timeoutMs}. */
