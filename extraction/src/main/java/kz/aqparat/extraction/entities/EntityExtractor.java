@@ -348,6 +348,13 @@ public final class EntityExtractor {
                     // "Компания Hewlett-Packard", "Корпорация Philips": the noun only says what the name is
                     continue;
                 }
+                // "Японская полиция", "Рабочая группа" opening a sentence: the capital is the sentence's, so the
+                // phrase is read as if written in lower case
+                boolean positional = !lower && j == i + 1 && d.sentenceStart(i) && !t.get(j).cap && !t.get(i).upper;
+                if (positional && (d.isPluralOnly(j) || !t.get(i).norm.contains("ск")
+                        && !d.lemmaIn(j, WordList.BODY_HEAD))) {
+                    continue;
+                }
                 if (lower && (j == i || t.get(j).cap || !d.lemmaIn(j, WordList.BODY_HEAD)
                         || d.isPluralOnly(j))) {
                     continue;

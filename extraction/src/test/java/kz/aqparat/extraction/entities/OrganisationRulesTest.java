@@ -1,0 +1,33 @@
+package kz.aqparat.extraction.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import kz.aqparat.contracts.EntityType;
+import org.junit.jupiter.api.Test;
+
+/** Organisations a reader finds by how their names are built: a head noun, its complements, its context. */
+class OrganisationRulesTest {
+
+    private static final EntityExtractor EXTRACTOR = EntityExtractor.load();
+
+    /** The text of every organisation mention, in the extractor's order. */
+    private static List<String> organisations(String text) {
+        return EXTRACTOR.extract(text).entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION)
+                .flatMap(e -> e.mentions().stream().map(m -> m.text())).toList();
+    }
+
+    @Test
+    void anOrdinaryAdjectiveAndNounOpeningASentenceAreNoName() {
+        // the capital is the sentence's: "рабочая группа", "международная организация", "авиационное управление"
+        assertEquals(List.of(), organisations("Рабочая группа продолжит проверку."));
+        assertEquals(List.of(), organisations("Международная организация потратит 29 миллионов."));
+        assertEquals(List.of(), organisations("Однако тревога была ложной. Авиационное управление сообщило об этом."));
+        assertEquals(List.of(), organisations("Правозащитные организации выступают против."));
+        // a place adjective or a body's own noun still names one, and so do longer names
+        assertEquals(List.of("Лондонская полиция"), organisations("Лондонская полиция сообщила об арестах."));
+        assertEquals(List.of("Футбольная ассоциация"), organisations("Футбольная ассоциация провела заседание."));
+        assertEquals(List.of("Федеральное авиационное управление"),
+                organisations("Федеральное авиационное управление сообщило об этом."));
+    }
+}
