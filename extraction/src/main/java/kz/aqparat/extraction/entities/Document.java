@@ -370,6 +370,16 @@ final class Document {
         return f;
     }
 
+    /** Forgets a found span: its tokens are free again. */
+    void drop(Found f) {
+        found.remove(f);
+        for (int i = f.start; i < f.end; i++) {
+            if (owner[i] == f) {
+                owner[i] = null;
+            }
+        }
+    }
+
     /** Replaces the {@code n}th found span by the same entity starting at token {@code start}. */
     void extendLeft(int n, int start) {
         Found f = found.get(n);

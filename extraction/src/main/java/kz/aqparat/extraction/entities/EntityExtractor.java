@@ -369,7 +369,7 @@ public final class EntityExtractor {
                 // genitive complement: adjectives and nouns in the genitive, capitalised names, "и" between them
                 while (end < t.size() && end < j + 7 && !d.claimed(end)) {
                     Token x = t.get(end);
-                    if (x.isWord() && (x.upper || d.isGenitive(end) || (x.cap && d.unknown(end)))) {
+                    if (x.isWord() && !preposition(end) && (x.upper || d.isGenitive(end) || (x.cap && d.unknown(end)))) {
                         end++;
                     } else if (x.norm.equals("и") && end + 1 < t.size() && d.isGenitive(end + 1)) {
                         end++;
@@ -378,6 +378,12 @@ public final class EntityExtractor {
                     }
                 }
                 end = prepositionalComplement(j, end);
+                // a place the name took in ("Бюро США по патентам", "МЧС по Санкт-Петербургу") is no place of its own
+                for (int k = i; k < end; k++) {
+                    if (d.claimed(k)) {
+                        d.drop(d.owner[k]);
+                    }
+                }
                 if (j == i && end == j + 1 && !t.get(j).cap) {
                     continue;
                 }
@@ -395,23 +401,63 @@ public final class EntityExtractor {
 
         /**
          * "Комитет Госдумы по международным делам", "Управления по борьбе с коррупцией", "Следственного комитета при
-         * прокуратуре": heads of bodies that name their remit with "по" + dative (or their parent with "при" +
-         * prepositional) take that phrase too, up to the next word that does not agree.
+         * прокуратуре", "Движения против нелегальной иммиграции": heads of bodies that name their remit with "по" +
+         * dative, their parent with "при" + prepositional or their cause with "против" + genitive take that phrase
+         * too, up to the next word that does not agree; two such phrases in a row ("Совета при Президенте РФ по
+         * развитию информационного общества") and a place before or inside them ("Бюро США по патентам", "ГУ МЧС
+         * России по Санкт-Петербургу") belong to the name.
          */
         private int prepositionalComplement(int head, int end) {
+            if (!d.lemmaIn(head, WordList.REMIT_HEAD)) {
+                return end;
+            }
+            int e = end;
+            for (int round = 0; round < 2; round++) {
+                int p = placeEnd(e);
+                int next = remit(p < 0 ? e : p);
+                if (next < 0) {
+                    break;
+                }
+                e = next;
+                // "Организация по безопасности и сотрудничеству в Европе": where the remit lies
+                if (e + 1 < d.tokens.size() && d.tokens.get(e).norm.equals("в") && placeEnd(e + 1) > 0) {
+                    e = placeEnd(e + 1);
+                    break;
+                }
+            }
+            return e;
+        }
+
+        /** The end of the place found at token {@code k}, or -1. */
+        private int placeEnd(int k) {
+            if (k >= d.tokens.size() || !d.claimed(k)) {
+                return -1;
+            }
+            Document.Found f = d.owner[k];
+            return f.type == EntityType.LOCATION && f.start == k ? f.end : -1;
+        }
+
+        /** The end of a remit phrase starting with its preposition at {@code p}, or -1. */
+        private int remit(int p) {
             List<Token> t = d.tokens;
-            if (end + 1 >= t.size() || d.claimed(end) || !d.lemmaIn(head, WordList.REMIT_HEAD)) {
-                return end;
+            if (p + 1 >= t.size() || d.claimed(p)) {
+                return -1;
             }
-            String prep = t.get(end).norm;
-            String wanted = prep.equals("по") ? ":D" : prep.equals("при") ? ":P" : null;
+            String prep = t.get(p).norm;
+            String wanted = prep.equals("по") ? ":D" : prep.equals("при") ? ":P" : prep.equals("против") ? ":R" : null;
             if (wanted == null) {
-                return end;
+                return -1;
             }
-            int k = end + 1;
+            int k = p + 1;
             int lastNoun = -1;
-            while (k < t.size() && k < end + 8 && !t.get(k).lineStart) {
+            while (k < t.size() && k < p + 8 && !t.get(k).lineStart) {
                 Token x = t.get(k);
+                int place = placeEnd(k);
+                if (place > 0) {
+                    lastNoun = place - 1;
+                    k = place;
+                    continue;
+                }
                 if (d.claimed(k) || !x.isWord()) {
                     break;
                 }
@@ -437,7 +483,16 @@ public final class EntityExtractor {
                 }
                 k++;
             }
-            return lastNoun > end ? lastNoun + 1 : end;
+            return lastNoun > p ? lastNoun + 1 : -1;
+        }
+
+        private boolean preposition(int k) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
+                if (a.tag().startsWith("PREP")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -513,6 +568,20 @@ public final class EntityExtractor {
                 if (w.kind == Token.Kind.CYRILLIC && w.upper && w.text.length() <= 8
                         && !d.formIn(i, WordList.NOT_ORG_ABBREV) && !d.formIn(i, WordList.LEGAL_FORM)
                         && !isRoman(w.text)) {
+                    // "МЧС по Санкт-Петербургу и Ленобласти": a body's branch for a place is named with it
+                    int e = i + 1 < t.size() && t.get(i + 1).norm.equals("по") && placeEnd(i + 2) > 0
+                            ? remit(i + 1) : -1;
+                    if (e > 0) {
+                        for (int k = i + 1; k < e; k++) {
+                            if (d.claimed(k)) {
+                                d.drop(d.owner[k]);
+                            }
+                        }
+                        String name = d.text.substring(w.start, t.get(e - 1).end);
+                        d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i, e);
+                        i = e - 1;
+                        continue;
+                    }
                     d.add(EntityType.ORGANIZATION, w.norm, w.text, null, i, i + 1);
                     continue;
                 }

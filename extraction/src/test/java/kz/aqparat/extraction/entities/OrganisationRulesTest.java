@@ -30,4 +30,33 @@ class OrganisationRulesTest {
         assertEquals(List.of("Федеральное авиационное управление"),
                 organisations("Федеральное авиационное управление сообщило об этом."));
     }
+
+    /** "type: mention" of every entity, in the extractor's order. */
+    private static List<String> entities(String text) {
+        return EXTRACTOR.extract(text).entities().stream()
+                .flatMap(e -> e.mentions().stream().map(m -> e.type() + ": " + m.text())).toList();
+    }
+
+    @Test
+    void aBodysRemitParentOrCauseAfterItsHeadIsPartOfItsName() {
+        assertEquals(List.of("Следственного комитета при прокуратуре"),
+                organisations("представитель Следственного комитета при прокуратуре заявил"));
+        assertEquals(List.of("Движения против нелегальной иммиграции"),
+                organisations("лидер Движения против нелегальной иммиграции заявил"));
+        assertEquals(List.of("ORGANIZATION: Совета при Президенте РФ по развитию информационного общества"),
+                entities("На заседании Совета при Президенте РФ по развитию информационного общества решили"));
+    }
+
+    @Test
+    void aPlaceBetweenABodyAndItsRemitOrInsideItIsPartOfTheName() {
+        assertEquals(List.of("ORGANIZATION: Бюро США по патентам и товарным знакам"),
+                entities("Несколько дней назад Бюро США по патентам и товарным знакам отказало."));
+        assertEquals(List.of("ORGANIZATION: МЧС по Санкт-Петербургу и Ленобласти"),
+                entities("пресс-служба МЧС по Санкт-Петербургу и Ленобласти сообщила"));
+        assertEquals(List.of("ORGANIZATION: Организацию по безопасности и сотрудничеству в Европе"),
+                entities("наблюдатели представляли Организацию по безопасности и сотрудничеству в Европе"));
+        // without a remit the place stays a place
+        assertEquals(List.of("LOCATION: Санкт-Петербурге", "ORGANIZATION: МЧС"),
+                entities("сотрудники МЧС в Санкт-Петербурге"));
+    }
 }
