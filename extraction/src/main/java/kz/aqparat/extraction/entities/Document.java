@@ -232,6 +232,11 @@ final class Document {
         String c = caseOf(best.tag());
         StringBuilder b = new StringBuilder();
         for (int i = s; i < head; i++) {
+            if (tokens.get(i).norm.equals("и")) {
+                // "Промышленного и коммерческого банка": the adjectives joined by "и" agree each on its own
+                b.append(tokens.get(i).text).append(text, tokens.get(i).end, tokens.get(i + 1).start);
+                continue;
+            }
             String form = null;
             for (Morphology.Analysis a : readings(i)) {
                 if (a.tag().startsWith("ADJ") && agrees(a.tag(), best.tag(), c)) {
@@ -264,6 +269,9 @@ final class Document {
     private boolean agreeing(int s, int head, Morphology.Analysis h) {
         String c = caseOf(h.tag());
         for (int i = s; i < head; i++) {
+            if (tokens.get(i).norm.equals("и")) {
+                continue;
+            }
             boolean any = readings(i).isEmpty() && Keys.adjectiveStem(tokens.get(i).norm) != null;
             for (Morphology.Analysis a : readings(i)) {
                 any |= a.tag().startsWith("ADJ") && agrees(a.tag(), h.tag(), c);

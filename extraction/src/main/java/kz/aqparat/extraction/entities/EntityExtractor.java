@@ -104,6 +104,8 @@ public final class EntityExtractor {
         /** «Name» after an organisation word or legal form ("компания «X»", "ТОО «X»"), or «X» ЖШС. */
         private void quotedOrganisations() {
             List<Token> t = d.tokens;
+            List<Document.Found> standalone = new ArrayList<>();
+            Set<String> worksAndVehicles = new java.util.HashSet<>();
             for (int i = 0; i < t.size(); i++) {
                 if (!isOpenQuote(t.get(i)) || d.claimed(i)) {
                     continue;
@@ -125,6 +127,15 @@ public final class EntityExtractor {
                 if (!cue && close + 1 < t.size()) {
                     cue = d.formIn(close + 1, WordList.LEGAL_FORM);
                 }
+                if (!cue && notOrgCue(i)) {
+                    worksAndVehicles.add(d.keyOf(i + 1, close));
+                    if (close == i + 2) {
+                        // a word the dictionary lacks is known by its stems: "Атлантис", "Атлантиса"
+                        for (String k : d.keys(i + 1)) {
+                            worksAndVehicles.add("1 " + k);
+                        }
+                    }
+                }
                 if (!cue && !standaloneName(i, close)) {
                     continue;
                 }
@@ -132,8 +143,24 @@ public final class EntityExtractor {
                     continue;
                 }
                 String name = d.text.substring(t.get(i + 1).start, t.get(close - 1).end);
-                d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close).quoted = true;
+                Document.Found f = d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close);
+                f.quoted = true;
+                if (!cue) {
+                    standalone.add(f);
+                }
                 i = close;
+            }
+            // one name, one sense in a text: "после «Дискавери»" names the shuttle of "шаттла «Дискавери»"
+            for (Document.Found f : standalone) {
+                boolean same = worksAndVehicles.contains(d.keyOf(f.start, f.end));
+                if (!same && f.end == f.start + 1) {
+                    for (String k : d.keys(f.start)) {
+                        same |= worksAndVehicles.contains("1 " + k);
+                    }
+                }
+                if (same) {
+                    d.drop(f);
+                }
             }
         }
 
@@ -147,12 +174,7 @@ public final class EntityExtractor {
             if (close - open - 1 > 2 || !t.get(open + 1).cap || t.get(open + 1).kind != Token.Kind.CYRILLIC) {
                 return false;
             }
-            WordList notOrg = WordList.QUOTE_NOT_ORG;
-            if (open > 0 && t.get(open - 1).isWord() && cue(open - 1, notOrg)) {
-                return false;
-            }
-            if (open > 1 && t.get(open - 1).isWord() && t.get(open - 2).isWord() && cue(open - 2, notOrg)
-                    && d.isAdjective(open - 1)) {
+            if (notOrgCue(open)) {
                 return false;
             }
             if (close == open + 2 && inGazetteer(open + 1, EntityType.LOCATION)) {
@@ -168,6 +190,15 @@ public final class EntityExtractor {
                 }
             }
             return !persons.isPersonStart(d, open + 1);
+        }
+
+        /** A work, a vehicle or a slogan named before the quote: "корабль «Союз»", "шаттла «Дискавери»". */
+        private boolean notOrgCue(int open) {
+            List<Token> t = d.tokens;
+            WordList notOrg = WordList.QUOTE_NOT_ORG;
+            return open > 0 && t.get(open - 1).isWord() && cue(open - 1, notOrg)
+                    || open > 1 && t.get(open - 1).isWord() && t.get(open - 2).isWord() && cue(open - 2, notOrg)
+                    && d.isAdjective(open - 1);
         }
 
         /** A lower-case cue word, known by lemma or, for words the dictionary lacks ("шаттле"), by stem. */
@@ -336,9 +367,18 @@ public final class EntityExtractor {
                 }
                 int j = i;
                 // up to three adjectives, then the head noun
-                while (j < t.size() && j < i + 3 && !d.claimed(j) && t.get(j).isWord() && d.isAdjective(j)
+                // up to three adjectives, then the head noun; "Промышленный и коммерческий банк": two of them may be
+                // joined by "и"
+                boolean joined = false;
+                while (j < t.size() && j < i + (joined ? 4 : 3) && !d.claimed(j) && t.get(j).isWord() && d.isAdjective(j)
                         && !d.lemmaIn(j, heads)) {
                     j++;
+                    if (!joined && j > i && j + 1 < t.size() && t.get(j).norm.equals("и") && !d.claimed(j + 1)
+                            && t.get(j + 1).isWord() && !t.get(j + 1).cap && d.isAdjective(j + 1)
+                            && !d.lemmaIn(j + 1, heads) && !d.isVerb(j + 1)) {
+                        joined = true;
+                        j++;
+                    }
                 }
                 if (j >= t.size() || d.claimed(j) || !t.get(j).isWord() || !d.lemmaIn(j, heads)) {
                     continue;

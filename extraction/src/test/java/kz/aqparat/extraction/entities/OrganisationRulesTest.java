@@ -59,4 +59,24 @@ class OrganisationRulesTest {
         assertEquals(List.of("LOCATION: Санкт-Петербурге", "ORGANIZATION: МЧС"),
                 entities("сотрудники МЧС в Санкт-Петербурге"));
     }
+
+    @Test
+    void twoAdjectivesJoinedByAndMayQualifyTheHead() {
+        EntityExtractor.Result r = EXTRACTOR.extract(
+                "По сведениям Всемирной продовольственной и сельскохозяйственной организации, урожай вырос.");
+        assertEquals("Всемирная продовольственная и сельскохозяйственная организация", r.entities().get(0).name());
+        assertEquals("Всемирной продовольственной и сельскохозяйственной организации",
+                r.entities().get(0).mentions().get(0).text());
+        assertEquals("Промышленный и коммерческий банк", EXTRACTOR.extract(
+                "Акции купил Промышленный и коммерческий банк.").entities().get(0).name());
+    }
+
+    @Test
+    void aQuotedNameIsNoOrganisationWhereTheTextCallsItAWorkOrAVehicleElsewhere() {
+        // "шаттла «Дискавери»" says what «Дискавери» is in the whole text
+        assertEquals(List.of(), organisations("Следующий, после «Дискавери», полёт назначен на май. "
+                + "Старт шаттла «Дискавери» прошёл успешно."));
+        // a name the text does not call a work stays an organisation
+        assertEquals(List.of("Яблоко"), organisations("Партию представляло «Яблоко». Старт шаттла «Дискавери» прошёл."));
+    }
 }
