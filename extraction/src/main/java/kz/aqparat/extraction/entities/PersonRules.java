@@ -338,7 +338,7 @@ final class PersonRules {
                 // after a first name, the next capitalised word is the surname even if it is also a common word
                 if (f != null && e == i + 1 && nameLike(x) && !d.formIn(e, WordList.STOP_CAP) && !d.claimed(e)
                         && !d.lemmaIn(e, WordList.ORG_HEAD) && !d.lemmaIn(e, WordList.ROLE) && !inGazetteer(d, e)
-                        && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
+                        && (!d.sentenceStart(i) || d.word(i).onlyFirstNameReadings) && !(e + 1 < t.size() && t.get(e + 1).isWord()
                         && d.lemmaIn(e + 1, WordList.ORG_HEAD))) {
                     e++;
                 } else if (f == null && e == i + 1 && d.unknown(i) && candidateSurname(d, e)) {
@@ -350,6 +350,11 @@ final class PersonRules {
             }
             if (e - i >= 3 && inGazetteer(d, i)) {
                 // "президент Ирана Махмуд Ахмадинежад": a place before a full name is the place, not a given name
+                i++;
+                f = first(d, i);
+            }
+            if (e - i >= 3 && d.sentenceStart(i) && commonWord(d, i) && first(d, i + 1) != null) {
+                // "Сам Александр Белов", "Архитектор Ираклий Лолашвили": the sentence's first word is no name part
                 i++;
                 f = first(d, i);
             }
@@ -373,6 +378,21 @@ final class PersonRules {
             addRun(d, i, e, f);
             i = e - 1;
         }
+    }
+
+    /** The dictionary reads the word only as a common word, never as a name. */
+    private static boolean commonWord(Document d, int i) {
+        List<Morphology.Analysis> r = d.readings(i);
+        if (r.isEmpty()) {
+            return false;
+        }
+        for (Morphology.Analysis a : r) {
+            String tag = a.tag();
+            if (tag.contains(":Name") || tag.contains(":Fam") || tag.contains(":Patr")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A capitalised word that the surname list has, and nothing marks as a place, body, role or verb. */

@@ -1,0 +1,46 @@
+package kz.aqparat.extraction.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import kz.aqparat.contracts.EntityType;
+import org.junit.jupiter.api.Test;
+
+/** Persons a reader finds from given names, surnames and where they stand in the sentence. */
+class PersonRulesTest {
+
+    private static final EntityExtractor EXTRACTOR = EntityExtractor.load();
+
+    /** "name [mention, ...]" of every person, in the extractor's order. */
+    private static List<String> persons(String text) {
+        return EXTRACTOR.extract(text).entities().stream().filter(e -> e.type() == EntityType.PERSON)
+                .map(e -> e.name() + " " + mentions(text).get(0)).toList();
+    }
+
+    /** The mentions of each person. */
+    private static List<List<String>> mentions(String text) {
+        return EXTRACTOR.extract(text).entities().stream().filter(e -> e.type() == EntityType.PERSON)
+                .map(e -> e.mentions().stream().map(m -> m.text()).toList()).toList();
+    }
+
+    @Test
+    void aCapitalisedWordAfterAGivenNameIsTheSurnameEvenWhereTheDictionaryReadsAVerb() {
+        // "Кану" (кануть), "Мерк" (меркнуть); a surname the dictionary reads otherwise keeps its case in the name
+        assertEquals(List.of(List.of("Оливеру Кану")), mentions("Тренеры сообщили это решение Оливеру Кану."));
+        assertEquals(List.of("Маркус Мерк [Маркус Мерк]"), persons("Матч судил Маркус Мерк из Германии."));
+    }
+
+    @Test
+    void aGivenNameOpeningASentenceStillTakesItsSurname() {
+        assertEquals(List.of(List.of("Виктору Буту", "Буту")),
+                mentions("Виктору Буту впервые разрешили свидание с семьёй. Буту предъявили обвинения."));
+    }
+
+    @Test
+    void aCommonWordOpeningASentenceIsNoPartOfTheNameAfterIt() {
+        assertEquals(List.of("Александр Белов [Александр Белов]"),
+                persons("Сам Александр Белов на акцию не пришёл."));
+        assertEquals(List.of("Ираклий Лолашвили [Ираклий Лолашвили]"),
+                persons("Архитектор Ираклий Лолашвили представил проект."));
+    }
+}
