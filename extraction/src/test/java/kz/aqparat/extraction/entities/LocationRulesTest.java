@@ -83,6 +83,17 @@ class LocationRulesTest {
     }
 
     @Test
+    void aCapitalisedIndeclinableOrPluralOnlyNounAfterAPrepositionOfPlaceIsAPlace() {
+        // named in the dictionary's nominative
+        assertEquals(List.of("Лужники (null) [Лужниках]"), locations("Велодорожку открыли в Лужниках."));
+        assertEquals(List.of("Ступино (null) [Ступино]"), locations("Завод построят в Ступино, к югу от города."));
+        assertEquals(List.of("Тарту (null) [Тарту]"), locations("Хотя в Тарту дело пошло."));
+        // a declining noun capitalised mid-sentence is mostly a document or an institution, not a place
+        assertEquals(List.of(), locations("Это закреплено в Конституции страны."));
+        assertEquals(List.of(), locations("Об этом говорили в Интернете."));
+    }
+
+    @Test
     void aPlaceBeforeAFullNameIsThePlace() {
         EntityExtractor.Result r = EXTRACTOR.extract("Президент Ирана Махмуд Ахмадинежад заявил.");
         assertEquals(List.of("PERSON Махмуд Ахмадинежад", "LOCATION Иран"),
