@@ -546,7 +546,7 @@ public final class EntityExtractor {
                     continue;
                 }
                 Token w = t.get(i);
-                if (w.cap && !w.upper && d.isAdjective(i) && w.norm.contains("ск")) {
+                if (w.cap && !w.upper && d.isAdjective(i) && (w.norm.contains("ск") || !d.sentenceStart(i))) {
                     // "Свердловской области", "Северо-Кавказском федеральном округе", "Чукотский автономный округ"
                     int head = i + 1;
                     while (head < t.size() && head < i + 3 && !d.claimed(head) && t.get(head).isWord()

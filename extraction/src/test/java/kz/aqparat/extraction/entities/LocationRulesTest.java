@@ -46,6 +46,18 @@ class LocationRulesTest {
     }
 
     @Test
+    void anyCapitalisedAdjectiveMidSentenceBeforeARegionNounNamesTheRegion() {
+        assertEquals(List.of("Дальневосточный федеральный округ (null) [Дальневосточном федеральном округе]"),
+                locations("В результате в Дальневосточном федеральном округе разница сократилась."));
+        assertEquals(List.of("Центральный округ (null) [Центральном округе]"),
+                locations("Трассу открыли 6 сентября в Центральном округе столицы."));
+        assertEquals(List.of("Гагаузская автономия (null) [Гагаузской автономии]"),
+                locations("Он назвал себя партнёром Гагаузской автономии."));
+        // opening a sentence, the capital says nothing
+        assertEquals(List.of(), locations("Центральный район города закрыт."));
+    }
+
+    @Test
     void anAgreeingAdjectiveIsPartOfAPlacesName() {
         assertEquals(List.of("Северная Африка (null) [Северной Африки]",
                 "Западный Иерусалим (null) [Западном Иерусалиме]"),
