@@ -77,6 +77,7 @@ public final class EntityExtractor {
             persons.fullNames(d);
             gazetteer(1);
             headedOrganisations();
+            cuedNames();
             locations.namedFeatures(d);
             descriptorLocations();
             abbreviationsAndLatin();
@@ -343,6 +344,47 @@ public final class EntityExtractor {
             }
             if (personReading && !placeReading && !w.norm.equals(place)) {
                 return false;
+            }
+            return true;
+        }
+
+        /**
+         * "профсоюза Юнайт", "агентства БелТА", "клуба Тоттенхэм Хотспур": a capitalised name right after a noun
+         * that says what kind of organisation follows, written without quotes; not a person's name or a word the
+         * dictionary reads as a name ("команда Путина").
+         */
+        private void cuedNames() {
+            List<Token> t = d.tokens;
+            for (int k = 0; k + 1 < t.size(); k++) {
+                int i = k + 1;
+                Token cue = t.get(k);
+                Token w = t.get(i);
+                if (d.claimed(k) || d.claimed(i) || !cue.isWord() || cue.cap && !d.sentenceStart(k)
+                        || !d.lemmaIn(k, WordList.QUOTE_ORG) || w.kind != Token.Kind.CYRILLIC || !w.cap
+                        || w.lineStart || d.formIn(i, WordList.STOP_CAP) || !cuedNamePart(i)) {
+                    continue;
+                }
+                int e = i + 1;
+                if (e < t.size() && !d.claimed(e) && t.get(e).kind == Token.Kind.CYRILLIC && t.get(e).cap
+                        && !t.get(e).lineStart && cuedNamePart(e)) {
+                    e++;
+                }
+                String name = d.text.substring(w.start, t.get(e - 1).end);
+                d.add(EntityType.ORGANIZATION, d.keyOf(i, e), name, null, i, e);
+                k = e - 1;
+            }
+        }
+
+        /** A word of a name no dictionary or name list reads otherwise: not a person's, not a common word's. */
+        private boolean cuedNamePart(int i) {
+            if (persons.isPersonStart(d, i) || lex.firstNames.contains(d.tokens.get(i).norm)
+                    || lex.lastNames.contains(d.tokens.get(i).norm) || d.hasSurnameReading(i)) {
+                return false;
+            }
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(i)) {
+                if (!a.tag().contains(":Name") && !a.tag().contains(":Fam")) {
+                    return false;
+                }
             }
             return true;
         }

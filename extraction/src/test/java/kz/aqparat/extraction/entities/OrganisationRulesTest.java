@@ -79,4 +79,12 @@ class OrganisationRulesTest {
         // a name the text does not call a work stays an organisation
         assertEquals(List.of("Яблоко"), organisations("Партию представляло «Яблоко». Старт шаттла «Дискавери» прошёл."));
     }
+
+    @Test
+    void aNameNoDictionaryKnowsRightAfterANounOfAnOrganisationIsThatOrganisation() {
+        assertEquals(List.of("Тоттенхэм Хотспур"), organisations("капитан клуба Тоттенхэм Хотспур Ледли Кинг снялся в фильме"));
+        assertEquals(List.of("Кин-Топ"), organisations("в центре Кин-Топ занимаются взрослые и дети"));
+        // a person's name after such a noun stays a person's
+        assertEquals(List.of(), organisations("в составе команды Назарбаева"));
+    }
 }
