@@ -378,6 +378,18 @@ final class Document {
         return f;
     }
 
+    /** Makes a found span another mention of the entity {@code like} is a mention of. */
+    void retype(Found f, Found like) {
+        Found g = new Found(like.type, like.key, like.name, like.region, f.start, f.end);
+        g.surnameKey = like.surnameKey;
+        g.firstKey = like.firstKey;
+        g.form = like.form;
+        for (int i = f.start; i < f.end; i++) {
+            owner[i] = g;
+        }
+        found.set(found.indexOf(f), g);
+    }
+
     /** Forgets a found span: its tokens are free again. */
     void drop(Found f) {
         found.remove(f);

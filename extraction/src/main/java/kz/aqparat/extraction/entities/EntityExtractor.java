@@ -85,6 +85,36 @@ public final class EntityExtractor {
             locations.placesAfterPrepositions(d);
             relationalAdjectives();
             locations.qualifiedPlaces(d);
+            transliterations();
+        }
+
+        /**
+         * "Халеда эль-Масри (Khaled el-Masri)", "Раскассэ (La Rascasse)", "«Шкода Октавия» (Skoda Octavia)": a Latin
+         * name in brackets right after a name is that name in its own script, so it is what the name before it is,
+         * and nothing when that is a quoted name of no organisation.
+         */
+        private void transliterations() {
+            List<Token> t = d.tokens;
+            for (Document.Found f : new ArrayList<>(d.found)) {
+                if (f.type != EntityType.ORGANIZATION || f.start < 2 || f.end >= t.size()
+                        || t.get(f.start).kind != Token.Kind.LATIN || !t.get(f.start - 1).is("(")
+                        || !t.get(f.end).is(")")) {
+                    continue;
+                }
+                int before = f.start - 2;
+                Token b = t.get(before);
+                if (d.claimed(before)) {
+                    Document.Found g = d.owner[before];
+                    // "банк Китая (Industrial and Commercial Bank of China)": the place ends a longer name
+                    boolean tail = g.start > 0 && d.claimed(g.start - 1) && d.owner[g.start - 1].type == f.type;
+                    if (g.type != f.type && !tail) {
+                        d.retype(f, g);
+                    }
+                } else if ((b.is("»") || b.is("\"") || b.is("“")) && before > 0 && !d.claimed(before - 1)
+                        && t.get(before - 1).isWord()) {
+                    d.drop(f);
+                }
+            }
         }
 
         /** "японского МИДа", "российского Минсельхоза": a lower-case -ск- adjective before a found body is part of it. */
@@ -684,8 +714,9 @@ public final class EntityExtractor {
                 }
                 if (w.kind == Token.Kind.LATIN && w.cap && !isRoman(w.text) && w.text.length() > 1) {
                     int e = i + 1;
-                    while (e < t.size() && e < i + 5 && !d.claimed(e) && (t.get(e).kind == Token.Kind.LATIN
-                            && (t.get(e).cap || t.get(e).text.length() <= 3) || t.get(e).is("."))) {
+                    while (e < t.size() && e < i + 7 && !d.claimed(e) && (t.get(e).kind == Token.Kind.LATIN
+                            && (t.get(e).cap || t.get(e).text.length() <= 3 || LATIN_LINKS.contains(t.get(e).norm))
+                            || t.get(e).is("."))) {
                         if (t.get(e).is(".") && !(e + 1 < t.size() && t.get(e + 1).kind == Token.Kind.LATIN
                                 && t.get(e + 1).start == t.get(e).end)) {
                             break;
@@ -702,6 +733,10 @@ public final class EntityExtractor {
                 }
             }
         }
+
+        /** "Industrial and Commercial Bank of China", "Corriere della Sera": the small words inside Latin names. */
+        private static final Set<String> LATIN_LINKS = Set.of("of", "and", "the", "for", "de", "del", "della", "di",
+            "du", "des", "la", "le", "von", "van", "der", "y", "e", "et", "und");
 
         private static final Set<String> DOMAINS = Set.of("ru", "ру", "com", "kz", "кз", "net", "org", "ua", "by",
             "info", "uk", "de", "fr", "рф", "tv", "su", "uz", "kg");

@@ -87,4 +87,18 @@ class OrganisationRulesTest {
         // a person's name after such a noun stays a person's
         assertEquals(List.of(), organisations("в составе команды Назарбаева"));
     }
+
+    @Test
+    void aLatinNameInBracketsAfterANameIsThatNameInItsOwnScript() {
+        // the same person, not an organisation
+        assertEquals(List.of("PERSON: Сергей Лавров", "PERSON: Sergey Lavrov"),
+                entities("Министр Сергей Лавров (Sergey Lavrov) заявил об этом."));
+        // after a quoted name of no organisation, nothing
+        assertEquals(List.of(), organisations("в духе нашего девиза «Мы одна семья» (GENS UNA SUMUS)"));
+        assertEquals(List.of(), organisations("европейский вариант автомобиля «Гол» (Gol)"));
+        // "Industrial and Commercial Bank of China" is all one name, not the place its Russian name ends with
+        assertEquals(List.of("LOCATION: Китая", "ORGANIZATION: Промышленный и коммерческий банк",
+                "ORGANIZATION: Industrial and Commercial Bank of China"),
+                entities("Промышленный и коммерческий банк Китая (Industrial and Commercial Bank of China)."));
+    }
 }
