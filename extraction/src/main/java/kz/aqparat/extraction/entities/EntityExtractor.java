@@ -438,12 +438,11 @@ public final class EntityExtractor {
                     continue;
                 }
                 int j = i;
-                // up to three adjectives, then the head noun
                 // up to three adjectives, then the head noun; "Промышленный и коммерческий банк": two of them may be
                 // joined by "и"
                 boolean joined = false;
-                while (j < t.size() && j < i + (joined ? 4 : 3) && !d.claimed(j) && t.get(j).isWord() && d.isAdjective(j)
-                        && !d.lemmaIn(j, heads)) {
+                while (j < t.size() && j < i + (joined ? 4 : 3) && !d.claimed(j) && t.get(j).isWord()
+                        && (d.isAdjective(j) || j == i && w.cap && participle(j)) && !d.lemmaIn(j, heads)) {
                     j++;
                     if (!joined && j > i && j + 1 < t.size() && t.get(j).norm.equals("и") && !d.claimed(j + 1)
                             && t.get(j + 1).isWord() && !t.get(j + 1).cap && d.isAdjective(j + 1)
@@ -596,6 +595,16 @@ public final class EntityExtractor {
                 k++;
             }
             return lastNoun > p ? lastNoun + 1 : -1;
+        }
+
+        /** "Объединённого фронта": a participle naming a body as an adjective would. */
+        private boolean participle(int k) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
+                if (a.tag().startsWith("PT:")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean preposition(int k) {

@@ -101,4 +101,10 @@ class OrganisationRulesTest {
                 "ORGANIZATION: Industrial and Commercial Bank of China"),
                 entities("Промышленный и коммерческий банк Китая (Industrial and Commercial Bank of China)."));
     }
+
+    @Test
+    void aCapitalisedParticipleQualifiesAnOrganisationHeadAsAnAdjectiveWould() {
+        assertEquals(List.of("Объединённого фронта"),
+                organisations("Генеральный секретарь Объединённого фронта заявил о переговорах."));
+    }
 }
