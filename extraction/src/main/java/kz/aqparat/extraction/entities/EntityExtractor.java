@@ -86,6 +86,20 @@ public final class EntityExtractor {
             relationalAdjectives();
             locations.qualifiedPlaces(d);
             transliterations();
+            titles();
+        }
+
+        /** Quoted names of works and vehicles ("корабль «Орион»", "полёта «Колумбии»"), found by quotedOrganisations. */
+        private final List<int[]> titles = new ArrayList<>();
+
+        /** "полёта «Колумбии»", "корабль «Орион»": a work or vehicle named after a place or a person is neither. */
+        private void titles() {
+            for (int[] span : titles) {
+                Document.Found f = d.owner[span[0]];
+                if (f != null && f.start == span[0] && f.end == span[1]) {
+                    d.drop(f);
+                }
+            }
         }
 
         /**
@@ -158,7 +172,17 @@ public final class EntityExtractor {
                 if (!cue && close + 1 < t.size()) {
                     cue = d.formIn(close + 1, WordList.LEGAL_FORM);
                 }
+                if (!cue && close > i + 1 && t.get(i + 1).cap && i > 0 && t.get(i - 1).isWord()
+                        && cue(i - 1, WordList.QUOTE_PLACE)) {
+                    // "аэропорту «Домодедово»", "промзоны «Рыбацкое»": a place named in quotes after its kind
+                    String name = d.text.substring(t.get(i + 1).start, t.get(close - 1).end);
+                    d.add(EntityType.LOCATION, Normalizer.fold(d.keyOf(i + 1, close)), d.lemmaName(i + 1, close), null,
+                            i + 1, close);
+                    i = close;
+                    continue;
+                }
                 if (!cue && notOrgCue(i)) {
+                    titles.add(new int[] {i + 1, close});
                     worksAndVehicles.add(d.keyOf(i + 1, close));
                     if (close == i + 2) {
                         // a word the dictionary lacks is known by its stems: "Атлантис", "Атлантиса"
@@ -597,6 +621,16 @@ public final class EntityExtractor {
             return lastNoun > p ? lastNoun + 1 : -1;
         }
 
+        /** "реку Нарву": the word has a noun's reading, whatever else it may be ("нарву" of "нарвать"). */
+        private boolean noun(int k) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
+                if (a.tag().startsWith("NN")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** "Объединённого фронта": a participle naming a body as an adjective would. */
         private boolean participle(int k) {
             for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
@@ -650,7 +684,7 @@ public final class EntityExtractor {
                         continue;
                     }
                     if (s < t.size() && (t.get(s).lineStart || d.formIn(s, WordList.STOP_CAP)
-                            || d.isFunctionWord(s))) {
+                            || d.isFunctionWord(s) && !(t.get(s).cap && noun(s)))) {
                         continue;
                     }
                     int e = s;

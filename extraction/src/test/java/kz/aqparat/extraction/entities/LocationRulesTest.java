@@ -111,4 +111,24 @@ class LocationRulesTest {
         assertEquals(List.of("PERSON Махмуд Ахмадинежад", "LOCATION Иран"),
                 r.entities().stream().map(e -> e.type() + " " + e.name()).toList());
     }
+
+    @Test
+    void aQuotedNameAfterANounOfAPlaceKindIsThatPlace() {
+        assertEquals(List.of("Домодедово (null) [Домодедово]"),
+                locations("Самолёт приземлился в столичном аэропорту «Домодедово»."));
+        assertEquals(List.of("Рыбацкое (null) [Рыбацкое]"), locations("сброс, идущий из промзоны «Рыбацкое»"));
+    }
+
+    @Test
+    void aWorkOrVehicleNamedAfterAPlaceOrAPersonIsNeither() {
+        assertEquals(List.of(), locations("после гибели шаттла «Колумбия» полёты прекратились"));
+        assertEquals(List.of(), EXTRACTOR.extract("новый пилотируемый корабль «Орион» полетит в 2014 году")
+                .entities().stream().map(e -> e.name()).toList());
+    }
+
+    @Test
+    void aNameAfterAPlaceWordIsAPlaceEvenWhereTheDictionaryAlsoReadsAVerb() {
+        // "нарву" of "нарвать"
+        assertEquals(List.of("Нарва (null) [Нарву]"), locations("канал, проложенный через пограничную реку Нарву"));
+    }
 }
