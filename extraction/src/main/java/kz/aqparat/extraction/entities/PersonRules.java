@@ -306,6 +306,12 @@ final class PersonRules {
             if (initials(d, i) > 0) {
                 continue;
             }
+            int syllables = syllabicName(d, i);
+            if (syllables > 0) {
+                addRun(d, i, syllables, null);
+                i = syllables - 1;
+                continue;
+            }
             Part f = first(d, i);
             if (f == null && nameLike(t.get(i)) && i + 1 < t.size() && d.hasSurnameReading(i + 1)
                     && !t.get(i + 1).lineStart && !d.claimed(i + 1) && !d.formIn(i, WordList.STOP_CAP)) {
@@ -378,6 +384,21 @@ final class PersonRules {
             addRun(d, i, e, f);
             i = e - 1;
         }
+    }
+
+    /**
+     * "Аун Сан Су Чжи", "Ли Со Ён", "Ким Ир Сен": three or more capitalised words of one syllable's letters in a
+     * row are an East Asian name; its end, or -1.
+     */
+    private static int syllabicName(Document d, int i) {
+        List<Token> t = d.tokens;
+        int e = i;
+        while (e < t.size() && e < i + 5 && !d.claimed(e) && t.get(e).kind == Token.Kind.CYRILLIC && t.get(e).cap
+                && !t.get(e).upper && t.get(e).text.length() <= 3 && (e == i || !t.get(e).lineStart
+                && t.get(e).start == t.get(e - 1).end + 1)) {
+            e++;
+        }
+        return e - i >= 3 ? e : -1;
     }
 
     /** The dictionary reads the word only as a common word, never as a name. */

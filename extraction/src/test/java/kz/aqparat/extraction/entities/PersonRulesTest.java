@@ -43,4 +43,11 @@ class PersonRulesTest {
         assertEquals(List.of("Ираклий Лолашвили [Ираклий Лолашвили]"),
                 persons("Архитектор Ираклий Лолашвили представил проект."));
     }
+
+    @Test
+    void threeOrMoreCapitalisedOneSyllableWordsInARowAreAnEastAsianName() {
+        assertEquals(List.of(List.of("Аун Сан Су Чжи", "Аун Сан Су Чжи")),
+                mentions("Выпущена Аун Сан Су Чжи. Сторонники приветствовали Аун Сан Су Чжи на митинге."));
+        assertEquals(List.of(List.of("Ли Со Ён")), mentions("Мне и Ли Со Ён помогли выбраться из корабля."));
+    }
 }
