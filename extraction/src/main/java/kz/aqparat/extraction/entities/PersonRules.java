@@ -343,7 +343,8 @@ final class PersonRules {
                 }
                 // after a first name, the next capitalised word is the surname even if it is also a common word
                 if (f != null && e == i + 1 && nameLike(x) && !d.formIn(e, WordList.STOP_CAP) && !d.claimed(e)
-                        && !d.lemmaIn(e, WordList.ORG_HEAD) && !d.lemmaIn(e, WordList.ROLE) && !inGazetteer(d, e)
+                        && !d.lemmaIn(e, WordList.ORG_HEAD) && !d.lemmaIn(e, WordList.ROLE)
+                        && (!inGazetteer(d, e) || epithet(d, e))
                         && (!d.sentenceStart(i) || d.word(i).onlyFirstNameReadings) && !(e + 1 < t.size() && t.get(e + 1).isWord()
                         && d.lemmaIn(e + 1, WordList.ORG_HEAD))) {
                     e++;
@@ -399,6 +400,22 @@ final class PersonRules {
             e++;
         }
         return e - i >= 3 ? e : -1;
+    }
+
+    /**
+     * "Иоанн Грозный": an adjective in the nominative after a given name is its epithet, even where a place has the
+     * same name; not a region's adjective before its noun ("Карагандинской области").
+     */
+    private static boolean epithet(Document d, int e) {
+        if (e + 1 < d.tokens.size() && d.lemmaIn(e + 1, WordList.LOC_HEAD)) {
+            return false;
+        }
+        for (Morphology.Analysis a : d.readings(e)) {
+            if (a.tag().startsWith("ADJ") && a.tag().endsWith(":Nom")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The dictionary reads the word only as a common word, never as a name. */

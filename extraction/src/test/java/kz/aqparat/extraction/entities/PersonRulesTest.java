@@ -50,4 +50,13 @@ class PersonRulesTest {
                 mentions("Выпущена Аун Сан Су Чжи. Сторонники приветствовали Аун Сан Су Чжи на митинге."));
         assertEquals(List.of(List.of("Ли Со Ён")), mentions("Мне и Ли Со Ён помогли выбраться из корабля."));
     }
+
+    @Test
+    void anAdjectiveAfterAGivenNameIsItsEpithetEvenWhereAPlaceHasThatName() {
+        EntityExtractor.Result r = EXTRACTOR.extract("Он ведёт себя, словно царь Иоанн Грозный.");
+        assertEquals(List.of("PERSON Иоанн Грозный"), r.entities().stream().map(e -> e.type() + " " + e.name()).toList());
+        // the town after a name in another case stays a town
+        assertEquals(List.of("LOCATION Грозный"), EXTRACTOR.extract("Вчера в Грозный приехал министр.")
+                .entities().stream().map(e -> e.type() + " " + e.name()).toList());
+    }
 }
