@@ -513,6 +513,7 @@ public final class EntityExtractor {
                     }
                 }
                 end = prepositionalComplement(j, end);
+                end = namedAfter(j, end);
                 // a place the name took in ("Бюро США по патентам", "МЧС по Санкт-Петербургу") is no place of its own
                 for (int k = i; k < end; k++) {
                     if (d.claimed(k)) {
@@ -561,6 +562,54 @@ public final class EntityExtractor {
                 }
             }
             return e;
+        }
+
+        /**
+         * "Театра им. Йозефа Бойса", "университета имени аль-Фараби", "театра имени Станиславского и
+         * Немировича-Данченко": whom a body is named after is part of its name.
+         */
+        private int namedAfter(int head, int end) {
+            List<Token> t = d.tokens;
+            for (int n = head + 1; n < end; n++) {
+                if (t.get(n).norm.equals("имени")) {
+                    // the genitive complement took "имени" and maybe more: read the name after it again
+                    end = n;
+                    break;
+                }
+            }
+            int k = end;
+            if (k + 1 < t.size() && t.get(k).norm.equals("имени") && !d.claimed(k)) {
+                k++;
+            } else if (k + 2 < t.size() && t.get(k).norm.equals("им") && t.get(k + 1).is(".") && !d.claimed(k)) {
+                k += 2;
+            } else {
+                return end;
+            }
+            int last = -1;
+            while (k < t.size() && k < end + 10 && !t.get(k).lineStart) {
+                Token x = t.get(k);
+                if (d.claimed(k) && d.owner[k].start == k && d.owner[k].type != EntityType.ORGANIZATION) {
+                    last = d.owner[k].end;
+                    k = last;
+                } else if (!d.claimed(k) && x.isWord() && (x.cap || x.text.indexOf('-') > 0
+                        && x.text.indexOf('-') + 1 < x.text.length()
+                        && Character.isUpperCase(x.text.charAt(x.text.indexOf('-') + 1)))) {
+                    last = ++k;
+                } else if (last == k && x.norm.equals("и") && k + 1 < t.size() && t.get(k + 1).cap) {
+                    k++;
+                } else {
+                    break;
+                }
+            }
+            if (last < 0) {
+                return end;
+            }
+            for (int n = end; n < last; n++) {
+                if (d.claimed(n)) {
+                    d.drop(d.owner[n]);
+                }
+            }
+            return last;
         }
 
         /** The end of the place found at token {@code k}, or -1. */

@@ -107,4 +107,15 @@ class OrganisationRulesTest {
         assertEquals(List.of("Объединённого фронта"),
                 organisations("Генеральный секретарь Объединённого фронта заявил о переговорах."));
     }
+
+    @Test
+    void whomABodyIsNamedAfterIsPartOfItsName() {
+        assertEquals(List.of("ORGANIZATION: Казахского национального университета имени аль-Фараби"),
+                entities("студенты Казахского национального университета имени аль-Фараби приехали"));
+        assertEquals(List.of("ORGANIZATION: Музыкального театра имени Станиславского и Немировича-Данченко"),
+                entities("директор Музыкального театра имени Станиславского и Немировича-Данченко сказал"));
+        // the person is no person of its own there
+        assertEquals(List.of("ORGANIZATION: Театра им. Йозефа Бойса"),
+                entities("представители Театра им. Йозефа Бойса выступили"));
+    }
 }
