@@ -251,6 +251,16 @@ public final class EntityExtractor {
         private boolean notOrgCue(int open) {
             List<Token> t = d.tokens;
             WordList notOrg = WordList.QUOTE_NOT_ORG;
+            // "книги Дарвина «Происхождение видов»", "работы Чарльза Дарвина «...»": the author's name between the
+            // work's kind and its title
+            int k = open - 1;
+            while (k > 0 && k >= open - 2 && t.get(k).isWord() && t.get(k).cap && !t.get(k).upper
+                    && !d.sentenceStart(k) && (d.isGenitive(k) || d.unknown(k))) {
+                k--;
+            }
+            if (k < open - 1 && k >= 0 && t.get(k).isWord() && cue(k, notOrg)) {
+                return true;
+            }
             return open > 0 && t.get(open - 1).isWord() && cue(open - 1, notOrg)
                     || open > 1 && t.get(open - 1).isWord() && t.get(open - 2).isWord() && cue(open - 2, notOrg)
                     && d.isAdjective(open - 1);

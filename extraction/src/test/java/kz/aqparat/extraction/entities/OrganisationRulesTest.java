@@ -76,6 +76,8 @@ class OrganisationRulesTest {
         // "шаттла «Дискавери»" says what «Дискавери» is in the whole text
         assertEquals(List.of(), organisations("Следующий, после «Дискавери», полёт назначен на май. "
                 + "Старт шаттла «Дискавери» прошёл успешно."));
+        // the author's name may stand between the work's kind and its title
+        assertEquals(List.of(), organisations("Нашли экземпляр книги Дарвина «Происхождение видов» в туалете."));
         // a name the text does not call a work stays an organisation
         assertEquals(List.of("Яблоко"), organisations("Партию представляло «Яблоко». Старт шаттла «Дискавери» прошёл."));
     }
