@@ -14,7 +14,7 @@ import kz.aqparat.extraction.text.Tokens;
 public final class ArticleExtractor {
 
     /** Changes whenever what the engine finds may change, so that operators can tell re-enriched articles. */
-    public static final String VERSION = "0.4.1";
+    public static final String VERSION = "0.4.2";
 
     private final EntityExtractor entities;
     private final StatisticExtractor statistics;

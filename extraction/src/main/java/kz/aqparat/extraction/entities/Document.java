@@ -232,6 +232,11 @@ final class Document {
         String c = caseOf(best.tag());
         StringBuilder b = new StringBuilder();
         for (int i = s; i < head; i++) {
+            if (tokens.get(i).norm.equals("и")) {
+                // "Промышленного и коммерческого банка": the adjectives joined by "и" agree each on its own
+                b.append(tokens.get(i).text).append(text, tokens.get(i).end, tokens.get(i + 1).start);
+                continue;
+            }
             String form = null;
             for (Morphology.Analysis a : readings(i)) {
                 if (a.tag().startsWith("ADJ") && agrees(a.tag(), best.tag(), c)) {
@@ -264,6 +269,9 @@ final class Document {
     private boolean agreeing(int s, int head, Morphology.Analysis h) {
         String c = caseOf(h.tag());
         for (int i = s; i < head; i++) {
+            if (tokens.get(i).norm.equals("и")) {
+                continue;
+            }
             boolean any = readings(i).isEmpty() && Keys.adjectiveStem(tokens.get(i).norm) != null;
             for (Morphology.Analysis a : readings(i)) {
                 any |= a.tag().startsWith("ADJ") && agrees(a.tag(), h.tag(), c);
@@ -368,6 +376,28 @@ final class Document {
         }
         found.add(f);
         return f;
+    }
+
+    /** Makes a found span another mention of the entity {@code like} is a mention of. */
+    void retype(Found f, Found like) {
+        Found g = new Found(like.type, like.key, like.name, like.region, f.start, f.end);
+        g.surnameKey = like.surnameKey;
+        g.firstKey = like.firstKey;
+        g.form = like.form;
+        for (int i = f.start; i < f.end; i++) {
+            owner[i] = g;
+        }
+        found.set(found.indexOf(f), g);
+    }
+
+    /** Forgets a found span: its tokens are free again. */
+    void drop(Found f) {
+        found.remove(f);
+        for (int i = f.start; i < f.end; i++) {
+            if (owner[i] == f) {
+                owner[i] = null;
+            }
+        }
     }
 
     /** Replaces the {@code n}th found span by the same entity starting at token {@code start}. */

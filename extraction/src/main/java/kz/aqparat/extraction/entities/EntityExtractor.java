@@ -77,6 +77,7 @@ public final class EntityExtractor {
             persons.fullNames(d);
             gazetteer(1);
             headedOrganisations();
+            cuedNames();
             locations.namedFeatures(d);
             descriptorLocations();
             abbreviationsAndLatin();
@@ -84,6 +85,50 @@ public final class EntityExtractor {
             locations.placesAfterPrepositions(d);
             relationalAdjectives();
             locations.qualifiedPlaces(d);
+            transliterations();
+            titles();
+        }
+
+        /** Quoted names of works and vehicles ("корабль «Орион»", "полёта «Колумбии»"), found by quotedOrganisations. */
+        private final List<int[]> titles = new ArrayList<>();
+
+        /** "полёта «Колумбии»", "корабль «Орион»": a work or vehicle named after a place or a person is neither. */
+        private void titles() {
+            for (int[] span : titles) {
+                Document.Found f = d.owner[span[0]];
+                if (f != null && f.start == span[0] && f.end == span[1]) {
+                    d.drop(f);
+                }
+            }
+        }
+
+        /**
+         * "Халеда эль-Масри (Khaled el-Masri)", "Раскассэ (La Rascasse)", "«Шкода Октавия» (Skoda Octavia)": a Latin
+         * name in brackets right after a name is that name in its own script, so it is what the name before it is,
+         * and nothing when that is a quoted name of no organisation.
+         */
+        private void transliterations() {
+            List<Token> t = d.tokens;
+            for (Document.Found f : new ArrayList<>(d.found)) {
+                if (f.type != EntityType.ORGANIZATION || f.start < 2 || f.end >= t.size()
+                        || t.get(f.start).kind != Token.Kind.LATIN || !t.get(f.start - 1).is("(")
+                        || !t.get(f.end).is(")")) {
+                    continue;
+                }
+                int before = f.start - 2;
+                Token b = t.get(before);
+                if (d.claimed(before)) {
+                    Document.Found g = d.owner[before];
+                    // "банк Китая (Industrial and Commercial Bank of China)": the place ends a longer name
+                    boolean tail = g.start > 0 && d.claimed(g.start - 1) && d.owner[g.start - 1].type == f.type;
+                    if (g.type != f.type && !tail) {
+                        d.retype(f, g);
+                    }
+                } else if ((b.is("»") || b.is("\"") || b.is("“")) && before > 0 && !d.claimed(before - 1)
+                        && t.get(before - 1).isWord()) {
+                    d.drop(f);
+                }
+            }
         }
 
         /** "японского МИДа", "российского Минсельхоза": a lower-case -ск- adjective before a found body is part of it. */
@@ -104,6 +149,8 @@ public final class EntityExtractor {
         /** «Name» after an organisation word or legal form ("компания «X»", "ТОО «X»"), or «X» ЖШС. */
         private void quotedOrganisations() {
             List<Token> t = d.tokens;
+            List<Document.Found> standalone = new ArrayList<>();
+            Set<String> worksAndVehicles = new java.util.HashSet<>();
             for (int i = 0; i < t.size(); i++) {
                 if (!isOpenQuote(t.get(i)) || d.claimed(i)) {
                     continue;
@@ -125,6 +172,25 @@ public final class EntityExtractor {
                 if (!cue && close + 1 < t.size()) {
                     cue = d.formIn(close + 1, WordList.LEGAL_FORM);
                 }
+                if (!cue && close > i + 1 && t.get(i + 1).cap && i > 0 && t.get(i - 1).isWord()
+                        && cue(i - 1, WordList.QUOTE_PLACE)) {
+                    // "аэропорту «Домодедово»", "промзоны «Рыбацкое»": a place named in quotes after its kind
+                    String name = d.text.substring(t.get(i + 1).start, t.get(close - 1).end);
+                    d.add(EntityType.LOCATION, Normalizer.fold(d.keyOf(i + 1, close)), d.lemmaName(i + 1, close), null,
+                            i + 1, close);
+                    i = close;
+                    continue;
+                }
+                if (!cue && notOrgCue(i)) {
+                    titles.add(new int[] {i + 1, close});
+                    worksAndVehicles.add(d.keyOf(i + 1, close));
+                    if (close == i + 2) {
+                        // a word the dictionary lacks is known by its stems: "Атлантис", "Атлантиса"
+                        for (String k : d.keys(i + 1)) {
+                            worksAndVehicles.add("1 " + k);
+                        }
+                    }
+                }
                 if (!cue && !standaloneName(i, close)) {
                     continue;
                 }
@@ -132,8 +198,24 @@ public final class EntityExtractor {
                     continue;
                 }
                 String name = d.text.substring(t.get(i + 1).start, t.get(close - 1).end);
-                d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close).quoted = true;
+                Document.Found f = d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i + 1, close);
+                f.quoted = true;
+                if (!cue) {
+                    standalone.add(f);
+                }
                 i = close;
+            }
+            // one name, one sense in a text: "после «Дискавери»" names the shuttle of "шаттла «Дискавери»"
+            for (Document.Found f : standalone) {
+                boolean same = worksAndVehicles.contains(d.keyOf(f.start, f.end));
+                if (!same && f.end == f.start + 1) {
+                    for (String k : d.keys(f.start)) {
+                        same |= worksAndVehicles.contains("1 " + k);
+                    }
+                }
+                if (same) {
+                    d.drop(f);
+                }
             }
         }
 
@@ -147,12 +229,7 @@ public final class EntityExtractor {
             if (close - open - 1 > 2 || !t.get(open + 1).cap || t.get(open + 1).kind != Token.Kind.CYRILLIC) {
                 return false;
             }
-            WordList notOrg = WordList.QUOTE_NOT_ORG;
-            if (open > 0 && t.get(open - 1).isWord() && cue(open - 1, notOrg)) {
-                return false;
-            }
-            if (open > 1 && t.get(open - 1).isWord() && t.get(open - 2).isWord() && cue(open - 2, notOrg)
-                    && d.isAdjective(open - 1)) {
+            if (notOrgCue(open)) {
                 return false;
             }
             if (close == open + 2 && inGazetteer(open + 1, EntityType.LOCATION)) {
@@ -168,6 +245,25 @@ public final class EntityExtractor {
                 }
             }
             return !persons.isPersonStart(d, open + 1);
+        }
+
+        /** A work, a vehicle or a slogan named before the quote: "корабль «Союз»", "шаттла «Дискавери»". */
+        private boolean notOrgCue(int open) {
+            List<Token> t = d.tokens;
+            WordList notOrg = WordList.QUOTE_NOT_ORG;
+            // "книги Дарвина «Происхождение видов»", "работы Чарльза Дарвина «...»": the author's name between the
+            // work's kind and its title
+            int k = open - 1;
+            while (k > 0 && k >= open - 2 && t.get(k).isWord() && t.get(k).cap && !t.get(k).upper
+                    && !d.sentenceStart(k) && (d.isGenitive(k) || d.unknown(k))) {
+                k--;
+            }
+            if (k < open - 1 && k >= 0 && t.get(k).isWord() && cue(k, notOrg)) {
+                return true;
+            }
+            return open > 0 && t.get(open - 1).isWord() && cue(open - 1, notOrg)
+                    || open > 1 && t.get(open - 1).isWord() && t.get(open - 2).isWord() && cue(open - 2, notOrg)
+                    && d.isAdjective(open - 1);
         }
 
         /** A lower-case cue word, known by lemma or, for words the dictionary lacks ("шаттле"), by stem. */
@@ -317,6 +413,47 @@ public final class EntityExtractor {
         }
 
         /**
+         * "профсоюза Юнайт", "агентства БелТА", "клуба Тоттенхэм Хотспур": a capitalised name right after a noun
+         * that says what kind of organisation follows, written without quotes; not a person's name or a word the
+         * dictionary reads as a name ("команда Путина").
+         */
+        private void cuedNames() {
+            List<Token> t = d.tokens;
+            for (int k = 0; k + 1 < t.size(); k++) {
+                int i = k + 1;
+                Token cue = t.get(k);
+                Token w = t.get(i);
+                if (d.claimed(k) || d.claimed(i) || !cue.isWord() || cue.cap && !d.sentenceStart(k)
+                        || !d.lemmaIn(k, WordList.QUOTE_ORG) || w.kind != Token.Kind.CYRILLIC || !w.cap
+                        || w.lineStart || d.formIn(i, WordList.STOP_CAP) || !cuedNamePart(i)) {
+                    continue;
+                }
+                int e = i + 1;
+                if (e < t.size() && !d.claimed(e) && t.get(e).kind == Token.Kind.CYRILLIC && t.get(e).cap
+                        && !t.get(e).lineStart && cuedNamePart(e)) {
+                    e++;
+                }
+                String name = d.text.substring(w.start, t.get(e - 1).end);
+                d.add(EntityType.ORGANIZATION, d.keyOf(i, e), name, null, i, e);
+                k = e - 1;
+            }
+        }
+
+        /** A word of a name no dictionary or name list reads otherwise: not a person's, not a common word's. */
+        private boolean cuedNamePart(int i) {
+            if (persons.isPersonStart(d, i) || lex.firstNames.contains(d.tokens.get(i).norm)
+                    || lex.lastNames.contains(d.tokens.get(i).norm) || d.hasSurnameReading(i)) {
+                return false;
+            }
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(i)) {
+                if (!a.tag().contains(":Name") && !a.tag().contains(":Fam")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
          * A capitalised phrase headed by an organisation noun: "Министерство внутренних дел", "Генеральной
          * прокуратурой РК", "Карагандинского университета Казпотребсоюза", "Комитет защиты журналистов".
          */
@@ -335,10 +472,18 @@ public final class EntityExtractor {
                     continue;
                 }
                 int j = i;
-                // up to three adjectives, then the head noun
-                while (j < t.size() && j < i + 3 && !d.claimed(j) && t.get(j).isWord() && d.isAdjective(j)
-                        && !d.lemmaIn(j, heads)) {
+                // up to three adjectives, then the head noun; "Промышленный и коммерческий банк": two of them may be
+                // joined by "и"
+                boolean joined = false;
+                while (j < t.size() && j < i + (joined ? 4 : 3) && !d.claimed(j) && t.get(j).isWord()
+                        && (d.isAdjective(j) || j == i && w.cap && participle(j)) && !d.lemmaIn(j, heads)) {
                     j++;
+                    if (!joined && j > i && j + 1 < t.size() && t.get(j).norm.equals("и") && !d.claimed(j + 1)
+                            && t.get(j + 1).isWord() && !t.get(j + 1).cap && d.isAdjective(j + 1)
+                            && !d.lemmaIn(j + 1, heads) && !d.isVerb(j + 1)) {
+                        joined = true;
+                        j++;
+                    }
                 }
                 if (j >= t.size() || d.claimed(j) || !t.get(j).isWord() || !d.lemmaIn(j, heads)) {
                     continue;
@@ -346,6 +491,13 @@ public final class EntityExtractor {
                 if (j == i && j + 1 < t.size() && (t.get(j + 1).kind == Token.Kind.LATIN || isOpenQuote(t.get(j + 1)))
                         && d.lemmaIn(j, WordList.GENERIC_ORG)) {
                     // "Компания Hewlett-Packard", "Корпорация Philips": the noun only says what the name is
+                    continue;
+                }
+                // "Японская полиция", "Рабочая группа" opening a sentence: the capital is the sentence's, so the
+                // phrase is read as if written in lower case
+                boolean positional = !lower && j == i + 1 && d.sentenceStart(i) && !t.get(j).cap && !t.get(i).upper;
+                if (positional && (d.isPluralOnly(j) || !t.get(i).norm.contains("ск")
+                        && !d.lemmaIn(j, WordList.BODY_HEAD))) {
                     continue;
                 }
                 if (lower && (j == i || t.get(j).cap || !d.lemmaIn(j, WordList.BODY_HEAD)
@@ -362,7 +514,7 @@ public final class EntityExtractor {
                 // genitive complement: adjectives and nouns in the genitive, capitalised names, "и" between them
                 while (end < t.size() && end < j + 7 && !d.claimed(end)) {
                     Token x = t.get(end);
-                    if (x.isWord() && (x.upper || d.isGenitive(end) || (x.cap && d.unknown(end)))) {
+                    if (x.isWord() && !preposition(end) && (x.upper || d.isGenitive(end) || (x.cap && d.unknown(end)))) {
                         end++;
                     } else if (x.norm.equals("и") && end + 1 < t.size() && d.isGenitive(end + 1)) {
                         end++;
@@ -371,6 +523,13 @@ public final class EntityExtractor {
                     }
                 }
                 end = prepositionalComplement(j, end);
+                end = namedAfter(j, end);
+                // a place the name took in ("Бюро США по патентам", "МЧС по Санкт-Петербургу") is no place of its own
+                for (int k = i; k < end; k++) {
+                    if (d.claimed(k)) {
+                        d.drop(d.owner[k]);
+                    }
+                }
                 if (j == i && end == j + 1 && !t.get(j).cap) {
                     continue;
                 }
@@ -388,23 +547,111 @@ public final class EntityExtractor {
 
         /**
          * "Комитет Госдумы по международным делам", "Управления по борьбе с коррупцией", "Следственного комитета при
-         * прокуратуре": heads of bodies that name their remit with "по" + dative (or their parent with "при" +
-         * prepositional) take that phrase too, up to the next word that does not agree.
+         * прокуратуре", "Движения против нелегальной иммиграции": heads of bodies that name their remit with "по" +
+         * dative, their parent with "при" + prepositional or their cause with "против" + genitive take that phrase
+         * too, up to the next word that does not agree; two such phrases in a row ("Совета при Президенте РФ по
+         * развитию информационного общества") and a place before or inside them ("Бюро США по патентам", "ГУ МЧС
+         * России по Санкт-Петербургу") belong to the name.
          */
         private int prepositionalComplement(int head, int end) {
+            if (!d.lemmaIn(head, WordList.REMIT_HEAD)) {
+                return end;
+            }
+            int e = end;
+            for (int round = 0; round < 2; round++) {
+                int p = placeEnd(e);
+                int next = remit(p < 0 ? e : p);
+                if (next < 0) {
+                    break;
+                }
+                e = next;
+                // "Организация по безопасности и сотрудничеству в Европе": where the remit lies
+                if (e + 1 < d.tokens.size() && d.tokens.get(e).norm.equals("в") && placeEnd(e + 1) > 0) {
+                    e = placeEnd(e + 1);
+                    break;
+                }
+            }
+            return e;
+        }
+
+        /**
+         * "Театра им. Йозефа Бойса", "университета имени аль-Фараби", "театра имени Станиславского и
+         * Немировича-Данченко": whom a body is named after is part of its name.
+         */
+        private int namedAfter(int head, int end) {
             List<Token> t = d.tokens;
-            if (end + 1 >= t.size() || d.claimed(end) || !d.lemmaIn(head, WordList.REMIT_HEAD)) {
+            for (int n = head + 1; n < end; n++) {
+                if (t.get(n).norm.equals("имени")) {
+                    // the genitive complement took "имени" and maybe more: read the name after it again
+                    end = n;
+                    break;
+                }
+            }
+            int k = end;
+            if (k + 1 < t.size() && t.get(k).norm.equals("имени") && !d.claimed(k)) {
+                k++;
+            } else if (k + 2 < t.size() && t.get(k).norm.equals("им") && t.get(k + 1).is(".") && !d.claimed(k)) {
+                k += 2;
+            } else {
                 return end;
             }
-            String prep = t.get(end).norm;
-            String wanted = prep.equals("по") ? ":D" : prep.equals("при") ? ":P" : null;
-            if (wanted == null) {
-                return end;
-            }
-            int k = end + 1;
-            int lastNoun = -1;
-            while (k < t.size() && k < end + 8 && !t.get(k).lineStart) {
+            int last = -1;
+            while (k < t.size() && k < end + 10 && !t.get(k).lineStart) {
                 Token x = t.get(k);
+                if (d.claimed(k) && d.owner[k].start == k && d.owner[k].type != EntityType.ORGANIZATION) {
+                    last = d.owner[k].end;
+                    k = last;
+                } else if (!d.claimed(k) && x.isWord() && (x.cap || x.text.indexOf('-') > 0
+                        && x.text.indexOf('-') + 1 < x.text.length()
+                        && Character.isUpperCase(x.text.charAt(x.text.indexOf('-') + 1)))) {
+                    last = ++k;
+                } else if (last == k && x.norm.equals("и") && k + 1 < t.size() && t.get(k + 1).cap) {
+                    k++;
+                } else {
+                    break;
+                }
+            }
+            if (last < 0) {
+                return end;
+            }
+            for (int n = end; n < last; n++) {
+                if (d.claimed(n)) {
+                    d.drop(d.owner[n]);
+                }
+            }
+            return last;
+        }
+
+        /** The end of the place found at token {@code k}, or -1. */
+        private int placeEnd(int k) {
+            if (k >= d.tokens.size() || !d.claimed(k)) {
+                return -1;
+            }
+            Document.Found f = d.owner[k];
+            return f.type == EntityType.LOCATION && f.start == k ? f.end : -1;
+        }
+
+        /** The end of a remit phrase starting with its preposition at {@code p}, or -1. */
+        private int remit(int p) {
+            List<Token> t = d.tokens;
+            if (p + 1 >= t.size() || d.claimed(p)) {
+                return -1;
+            }
+            String prep = t.get(p).norm;
+            String wanted = prep.equals("по") ? ":D" : prep.equals("при") ? ":P" : prep.equals("против") ? ":R" : null;
+            if (wanted == null) {
+                return -1;
+            }
+            int k = p + 1;
+            int lastNoun = -1;
+            while (k < t.size() && k < p + 8 && !t.get(k).lineStart) {
+                Token x = t.get(k);
+                int place = placeEnd(k);
+                if (place > 0) {
+                    lastNoun = place - 1;
+                    k = place;
+                    continue;
+                }
                 if (d.claimed(k) || !x.isWord()) {
                     break;
                 }
@@ -430,7 +677,36 @@ public final class EntityExtractor {
                 }
                 k++;
             }
-            return lastNoun > end ? lastNoun + 1 : end;
+            return lastNoun > p ? lastNoun + 1 : -1;
+        }
+
+        /** "реку Нарву": the word has a noun's reading, whatever else it may be ("нарву" of "нарвать"). */
+        private boolean noun(int k) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
+                if (a.tag().startsWith("NN")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "Объединённого фронта": a participle naming a body as an adjective would. */
+        private boolean participle(int k) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
+                if (a.tag().startsWith("PT:")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean preposition(int k) {
+            for (kz.aqparat.extraction.morphology.Morphology.Analysis a : d.readings(k)) {
+                if (a.tag().startsWith("PREP")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -444,7 +720,7 @@ public final class EntityExtractor {
                     continue;
                 }
                 Token w = t.get(i);
-                if (w.cap && !w.upper && d.isAdjective(i) && w.norm.contains("ск")) {
+                if (w.cap && !w.upper && d.isAdjective(i) && (w.norm.contains("ск") || !d.sentenceStart(i))) {
                     // "Свердловской области", "Северо-Кавказском федеральном округе", "Чукотский автономный округ"
                     int head = i + 1;
                     while (head < t.size() && head < i + 3 && !d.claimed(head) && t.get(head).isWord()
@@ -467,7 +743,7 @@ public final class EntityExtractor {
                         continue;
                     }
                     if (s < t.size() && (t.get(s).lineStart || d.formIn(s, WordList.STOP_CAP)
-                            || d.isFunctionWord(s))) {
+                            || d.isFunctionWord(s) && !(t.get(s).cap && noun(s)))) {
                         continue;
                     }
                     int e = s;
@@ -506,6 +782,20 @@ public final class EntityExtractor {
                 if (w.kind == Token.Kind.CYRILLIC && w.upper && w.text.length() <= 8
                         && !d.formIn(i, WordList.NOT_ORG_ABBREV) && !d.formIn(i, WordList.LEGAL_FORM)
                         && !isRoman(w.text)) {
+                    // "МЧС по Санкт-Петербургу и Ленобласти": a body's branch for a place is named with it
+                    int e = i + 1 < t.size() && t.get(i + 1).norm.equals("по") && placeEnd(i + 2) > 0
+                            ? remit(i + 1) : -1;
+                    if (e > 0) {
+                        for (int k = i + 1; k < e; k++) {
+                            if (d.claimed(k)) {
+                                d.drop(d.owner[k]);
+                            }
+                        }
+                        String name = d.text.substring(w.start, t.get(e - 1).end);
+                        d.add(EntityType.ORGANIZATION, Normalizer.fold(name), name, null, i, e);
+                        i = e - 1;
+                        continue;
+                    }
                     d.add(EntityType.ORGANIZATION, w.norm, w.text, null, i, i + 1);
                     continue;
                 }
@@ -526,8 +816,9 @@ public final class EntityExtractor {
                 }
                 if (w.kind == Token.Kind.LATIN && w.cap && !isRoman(w.text) && w.text.length() > 1) {
                     int e = i + 1;
-                    while (e < t.size() && e < i + 5 && !d.claimed(e) && (t.get(e).kind == Token.Kind.LATIN
-                            && (t.get(e).cap || t.get(e).text.length() <= 3) || t.get(e).is("."))) {
+                    while (e < t.size() && e < i + 7 && !d.claimed(e) && (t.get(e).kind == Token.Kind.LATIN
+                            && (t.get(e).cap || t.get(e).text.length() <= 3 || LATIN_LINKS.contains(t.get(e).norm))
+                            || t.get(e).is("."))) {
                         if (t.get(e).is(".") && !(e + 1 < t.size() && t.get(e + 1).kind == Token.Kind.LATIN
                                 && t.get(e + 1).start == t.get(e).end)) {
                             break;
@@ -544,6 +835,10 @@ public final class EntityExtractor {
                 }
             }
         }
+
+        /** "Industrial and Commercial Bank of China", "Corriere della Sera": the small words inside Latin names. */
+        private static final Set<String> LATIN_LINKS = Set.of("of", "and", "the", "for", "de", "del", "della", "di",
+            "du", "des", "la", "le", "von", "van", "der", "y", "e", "et", "und");
 
         private static final Set<String> DOMAINS = Set.of("ru", "ру", "com", "kz", "кз", "net", "org", "ua", "by",
             "info", "uk", "de", "fr", "рф", "tv", "su", "uz", "kg");

@@ -14,7 +14,7 @@ import kz.aqparat.extraction.morphology.Morphology;
 final class LocationRules {
 
     /** Prepositions after which an unknown capitalised word is most often a place. */
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("в", "во", "из", "под", "близ", "вблизи", "возле",
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("в", "во", "на", "из", "под", "близ", "вблизи", "возле",
             "около", "недалеко");
 
     /**
@@ -192,7 +192,8 @@ final class LocationRules {
             Token w = t.get(i);
             Token p = t.get(i - 1);
             if (d.claimed(i) || w.kind != Token.Kind.CYRILLIC || !w.cap || w.upper || w.text.length() < 4
-                    || !p.isWord() || p.cap || !PLACE_PREPOSITIONS.contains(p.norm) || !d.unknown(i)
+                    || !p.isWord() || p.cap || !PLACE_PREPOSITIONS.contains(p.norm)
+                    || !d.unknown(i) && !thing(d, i)
                     || w.text.indexOf('-') >= 0 && !w.text.substring(w.text.indexOf('-') + 1).isEmpty()
                     && !Character.isUpperCase(w.text.charAt(w.text.indexOf('-') + 1))) {
                 continue;
@@ -204,8 +205,8 @@ final class LocationRules {
             if (d.compoundBody(i) || personName(d, i) || persons.isPersonStart(d, i)) {
                 continue;
             }
-            String name = w.text;
-            if ((p.norm.equals("в") || p.norm.equals("во")) && name.endsWith("е") && name.length() > 4
+            String name = d.unknown(i) ? w.text : d.lemmaName(i, i + 1);
+            if (d.unknown(i) && (p.norm.equals("в") || p.norm.equals("во")) && name.endsWith("е") && name.length() > 4
                     && "аеёиоуыэюяь".indexOf(name.charAt(name.length() - 2)) < 0) {
                 name = name.substring(0, name.length() - 1);
             }
@@ -257,6 +258,25 @@ final class LocationRules {
             }
         }
         return d.text.substring(d.tokens.get(a).start, d.tokens.get(head).end);
+    }
+
+    /**
+     * "в Тарту", "в Ступино", "в Лужниках": the dictionary knows the word only as an inanimate noun that does not
+     * decline or has no singular, which capitalised mid-sentence after a preposition of place is mostly a place's
+     * name ("-ино", "-ово", "-ки"); a declining noun is not taken ("в Конституции", "в Доме"), nor a word
+     * capitalised for other reasons ("в Интернете").
+     */
+    private static boolean thing(Document d, int i) {
+        boolean indeclinable = false;
+        for (Morphology.Analysis a : d.readings(i)) {
+            String tag = a.tag();
+            if (!tag.startsWith("NN:Inanim") || tag.contains(":Name") || tag.contains(":Fam")) {
+                return false;
+            }
+            indeclinable |= tag.split(":").length == 3;
+        }
+        return (indeclinable || d.isPluralOnly(i)) && !d.sentenceStart(i) && !d.lemmaIn(i, WordList.ORG_HEAD)
+                && !d.formIn(i, WordList.STOP_CAP);
     }
 
     private boolean personName(Document d, int i) {

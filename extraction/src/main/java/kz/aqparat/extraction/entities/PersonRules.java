@@ -306,6 +306,12 @@ final class PersonRules {
             if (initials(d, i) > 0) {
                 continue;
             }
+            int syllables = syllabicName(d, i);
+            if (syllables > 0) {
+                addRun(d, i, syllables, null);
+                i = syllables - 1;
+                continue;
+            }
             Part f = first(d, i);
             if (f == null && nameLike(t.get(i)) && i + 1 < t.size() && d.hasSurnameReading(i + 1)
                     && !t.get(i + 1).lineStart && !d.claimed(i + 1) && !d.formIn(i, WordList.STOP_CAP)) {
@@ -337,8 +343,9 @@ final class PersonRules {
                 }
                 // after a first name, the next capitalised word is the surname even if it is also a common word
                 if (f != null && e == i + 1 && nameLike(x) && !d.formIn(e, WordList.STOP_CAP) && !d.claimed(e)
-                        && !d.lemmaIn(e, WordList.ORG_HEAD) && !d.lemmaIn(e, WordList.ROLE) && !inGazetteer(d, e)
-                        && !d.isVerb(e) && !d.sentenceStart(i) && !(e + 1 < t.size() && t.get(e + 1).isWord()
+                        && !d.lemmaIn(e, WordList.ORG_HEAD) && !d.lemmaIn(e, WordList.ROLE)
+                        && (!inGazetteer(d, e) || epithet(d, e))
+                        && (!d.sentenceStart(i) || d.word(i).onlyFirstNameReadings) && !(e + 1 < t.size() && t.get(e + 1).isWord()
                         && d.lemmaIn(e + 1, WordList.ORG_HEAD))) {
                     e++;
                 } else if (f == null && e == i + 1 && d.unknown(i) && candidateSurname(d, e)) {
@@ -350,6 +357,11 @@ final class PersonRules {
             }
             if (e - i >= 3 && inGazetteer(d, i)) {
                 // "президент Ирана Махмуд Ахмадинежад": a place before a full name is the place, not a given name
+                i++;
+                f = first(d, i);
+            }
+            if (e - i >= 3 && d.sentenceStart(i) && commonWord(d, i) && first(d, i + 1) != null) {
+                // "Сам Александр Белов", "Архитектор Ираклий Лолашвили": the sentence's first word is no name part
                 i++;
                 f = first(d, i);
             }
@@ -373,6 +385,52 @@ final class PersonRules {
             addRun(d, i, e, f);
             i = e - 1;
         }
+    }
+
+    /**
+     * "Аун Сан Су Чжи", "Ли Со Ён", "Ким Ир Сен": three or more capitalised words of one syllable's letters in a
+     * row are an East Asian name; its end, or -1.
+     */
+    private static int syllabicName(Document d, int i) {
+        List<Token> t = d.tokens;
+        int e = i;
+        while (e < t.size() && e < i + 5 && !d.claimed(e) && t.get(e).kind == Token.Kind.CYRILLIC && t.get(e).cap
+                && !t.get(e).upper && t.get(e).text.length() <= 3 && (e == i || !t.get(e).lineStart
+                && t.get(e).start == t.get(e - 1).end + 1)) {
+            e++;
+        }
+        return e - i >= 3 ? e : -1;
+    }
+
+    /**
+     * "Иоанн Грозный": an adjective in the nominative after a given name is its epithet, even where a place has the
+     * same name; not a region's adjective before its noun ("Карагандинской области").
+     */
+    private static boolean epithet(Document d, int e) {
+        if (e + 1 < d.tokens.size() && d.lemmaIn(e + 1, WordList.LOC_HEAD)) {
+            return false;
+        }
+        for (Morphology.Analysis a : d.readings(e)) {
+            if (a.tag().startsWith("ADJ") && a.tag().endsWith(":Nom")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The dictionary reads the word only as a common word, never as a name. */
+    private static boolean commonWord(Document d, int i) {
+        List<Morphology.Analysis> r = d.readings(i);
+        if (r.isEmpty()) {
+            return false;
+        }
+        for (Morphology.Analysis a : r) {
+            String tag = a.tag();
+            if (tag.contains(":Name") || tag.contains(":Fam") || tag.contains(":Patr")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A capitalised word that the surname list has, and nothing marks as a place, body, role or verb. */

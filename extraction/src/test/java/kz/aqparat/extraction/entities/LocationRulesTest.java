@@ -46,6 +46,18 @@ class LocationRulesTest {
     }
 
     @Test
+    void anyCapitalisedAdjectiveMidSentenceBeforeARegionNounNamesTheRegion() {
+        assertEquals(List.of("Дальневосточный федеральный округ (null) [Дальневосточном федеральном округе]"),
+                locations("В результате в Дальневосточном федеральном округе разница сократилась."));
+        assertEquals(List.of("Центральный округ (null) [Центральном округе]"),
+                locations("Трассу открыли 6 сентября в Центральном округе столицы."));
+        assertEquals(List.of("Гагаузская автономия (null) [Гагаузской автономии]"),
+                locations("Он назвал себя партнёром Гагаузской автономии."));
+        // opening a sentence, the capital says nothing
+        assertEquals(List.of(), locations("Центральный район города закрыт."));
+    }
+
+    @Test
     void anAgreeingAdjectiveIsPartOfAPlacesName() {
         assertEquals(List.of("Северная Африка (null) [Северной Африки]",
                 "Западный Иерусалим (null) [Западном Иерусалиме]"),
@@ -83,9 +95,40 @@ class LocationRulesTest {
     }
 
     @Test
+    void aCapitalisedIndeclinableOrPluralOnlyNounAfterAPrepositionOfPlaceIsAPlace() {
+        // named in the dictionary's nominative
+        assertEquals(List.of("Лужники (null) [Лужниках]"), locations("Велодорожку открыли в Лужниках."));
+        assertEquals(List.of("Ступино (null) [Ступино]"), locations("Завод построят в Ступино, к югу от города."));
+        assertEquals(List.of("Тарту (null) [Тарту]"), locations("Хотя в Тарту дело пошло."));
+        // a declining noun capitalised mid-sentence is mostly a document or an institution, not a place
+        assertEquals(List.of(), locations("Это закреплено в Конституции страны."));
+        assertEquals(List.of(), locations("Об этом говорили в Интернете."));
+    }
+
+    @Test
     void aPlaceBeforeAFullNameIsThePlace() {
         EntityExtractor.Result r = EXTRACTOR.extract("Президент Ирана Махмуд Ахмадинежад заявил.");
         assertEquals(List.of("PERSON Махмуд Ахмадинежад", "LOCATION Иран"),
                 r.entities().stream().map(e -> e.type() + " " + e.name()).toList());
+    }
+
+    @Test
+    void aQuotedNameAfterANounOfAPlaceKindIsThatPlace() {
+        assertEquals(List.of("Домодедово (null) [Домодедово]"),
+                locations("Самолёт приземлился в столичном аэропорту «Домодедово»."));
+        assertEquals(List.of("Рыбацкое (null) [Рыбацкое]"), locations("сброс, идущий из промзоны «Рыбацкое»"));
+    }
+
+    @Test
+    void aWorkOrVehicleNamedAfterAPlaceOrAPersonIsNeither() {
+        assertEquals(List.of(), locations("после гибели шаттла «Колумбия» полёты прекратились"));
+        assertEquals(List.of(), EXTRACTOR.extract("новый пилотируемый корабль «Орион» полетит в 2014 году")
+                .entities().stream().map(e -> e.name()).toList());
+    }
+
+    @Test
+    void aNameAfterAPlaceWordIsAPlaceEvenWhereTheDictionaryAlsoReadsAVerb() {
+        // "нарву" of "нарвать"
+        assertEquals(List.of("Нарва (null) [Нарву]"), locations("канал, проложенный через пограничную реку Нарву"));
     }
 }
