@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -160,8 +161,8 @@ class StoreClusterIT {
                 var response = store.get("/api/articles/" + article.id());
                 assertEquals(200, response.statusCode(), response.body());
             }
-            assertEquals(ARTICLES, store.getJson("/api/articles?limit=100", new TypeReference<List<Object>>() { })
-                    .size());
+            assertEquals(ARTICLES, store.getJson("/api/articles?limit=100", new TypeReference<Map<String, List<Object>>>() { })
+                    .get("articles").size());
         }
         Set<String> ids = articles.stream().map(EnrichedArticle::id).collect(Collectors.toSet());
         // The stream subscribes to the other instance asynchronously: events before that are not on it. Articles
