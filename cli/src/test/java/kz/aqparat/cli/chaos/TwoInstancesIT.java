@@ -77,7 +77,7 @@ class TwoInstancesIT {
 
     private static final int PARTITIONS = 4;
     private static final String ENRICH_GROUP = "aqparat-enrich";
-    private static final String STORE_GROUP = "aqparat-store-v2";
+    private static final String STORE_GROUP = "aqparat-store-v3";
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
 
