@@ -146,7 +146,7 @@ class TopicsAndStatusE2EIT {
 
         JsonNode status = awaitStatus(pipeline, key, 0, s -> s.path("deadLetters").path("lastHour").asLong() == 1
                 && s.path("groups").findValues("lag").stream().allMatch(l -> l.asLong() == 0)
-                && s.path("groups").size() == 2);
+                && s.path("groups").size() == 4);
         assertTrue(status.path("broker").path("reachable").asBoolean(), status.toPrettyString());
         assertEquals(Topics.ALL.size(), status.path("topics").size());
         for (JsonNode topic : status.path("topics")) {
