@@ -66,6 +66,22 @@ public final class TopologyThroughput {
                 System.out.printf("round %d: %d articles in %.2f s = %.0f articles/s; %.0f articles per CPU second%n",
                         round, lines.size(), seconds, lines.size() / seconds, lines.size() / cpu);
             }
+            // What a view over all time costs on the index: a scan of every entry, each read back.
+            org.apache.kafka.streams.state.KeyValueStore<String, kz.aqparat.contracts.IndexedArticle> index =
+                    driver.getKeyValueStore(kz.aqparat.contracts.Stores.ARTICLE_INDEX.name());
+            for (int scan = 0; scan < 3; scan++) {
+                long start = System.nanoTime();
+                long entities = 0;
+                int entries = 0;
+                try (var all = index.all()) {
+                    while (all.hasNext()) {
+                        entities += all.next().value.entities().size();
+                        entries++;
+                    }
+                }
+                System.out.printf("index scan %d: %d entries (%d entities) in %.0f ms%n", scan, entries, entities,
+                        (System.nanoTime() - start) / 1e6);
+            }
         }
     }
 
