@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import kz.aqparat.contracts.ArticleVersion;
+import kz.aqparat.contracts.IndexedArticle;
 import kz.aqparat.contracts.DayCount;
 import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.EntityType;
@@ -41,6 +42,24 @@ class StoreValueSerdesTest {
             assertRoundTrip(StoreValueSerdes.DAY_COUNT, dayCount(), BinaryStoreSerde.FORMAT);
             assertRoundTrip(StoreValueSerdes.ARTICLE_VERSION, articleVersion(instant()),
                     StoreValueSerdes.ARTICLE_VERSION_FORMAT);
+            assertRoundTrip(StoreValueSerdes.INDEXED_ARTICLE, indexedArticle(), BinaryStoreSerde.FORMAT);
+        }
+    }
+
+    @Test
+    void articleVersionsInFormat2ReadAsVersionsWithoutReceivedAt() {
+        for (int i = 0; i < VALUES; i++) {
+            ArticleVersion current = articleVersion(instant());
+            byte[] format3 = StoreValueSerdes.ARTICLE_VERSION.serializer().serialize(TOPIC, current);
+            BinaryWriter tail = new BinaryWriter(16);
+            tail.writeInstant(current.receivedAt());
+            // Format 2 is format 3 without its last field, receivedAt.
+            byte[] format2 = Arrays.copyOf(format3, format3.length - tail.toByteArray().length);
+            format2[0] = 2;
+            assertEquals(new ArticleVersion(current.processedAt(), current.entities(), current.regions(),
+                            current.day(), current.sourceVersion(), current.engineVersion(), current.fingerprint(),
+                            current.deleted()),
+                    StoreValueSerdes.ARTICLE_VERSION.deserializer().deserialize(TOPIC, format2));
         }
     }
 
@@ -77,7 +96,7 @@ class StoreValueSerdesTest {
         assertRoundTrip(StoreValueSerdes.ARTICLE_VERSION, ArticleVersion.deletedAt(null),
                 StoreValueSerdes.ARTICLE_VERSION_FORMAT);
         byte[] bytes = StoreValueSerdes.ARTICLE_VERSION.serializer().serialize(TOPIC, deleted);
-        assertEquals(21, bytes.length, "a deleted mark is a few bytes: " + Arrays.toString(bytes));
+        assertEquals(22, bytes.length, "a deleted mark is a few bytes: " + Arrays.toString(bytes));
     }
 
     @Test
@@ -135,7 +154,7 @@ class StoreValueSerdesTest {
         byte[] version = StoreValueSerdes.ARTICLE_VERSION.serializer().serialize(TOPIC,
                 ArticleVersion.deletedAt(7L));
         byte[] laterFormat = version.clone();
-        laterFormat[0] = 3;
+        laterFormat[0] = 4;
         byte[] badFlag = version.clone();
         badFlag[12] = 2; // the deleted flag, after the format, processedAt, entities, regions and day (1 + 7)
         for (byte[] bytes : List.of(laterFormat, badFlag, Arrays.copyOf(version, version.length - 1),
@@ -185,7 +204,27 @@ class StoreValueSerdesTest {
         };
         return new ArticleVersion(processedAt, list(this::entityCount), list(this::regionCount), name(),
                 sourceVersion, random.nextBoolean() ? null : name(), random.nextBoolean() ? null : randomText(),
-                random.nextInt(5) == 0);
+                random.nextInt(5) == 0, random.nextBoolean() ? null : instant());
+    }
+
+    private IndexedArticle indexedArticle() {
+        List<IndexedArticle.IndexedEntity> entities = new java.util.ArrayList<>();
+        for (int i = random.nextInt(30); i > 0; i--) {
+            EntityType type = EntityType.values()[random.nextInt(3)];
+            entities.add(new IndexedArticle.IndexedEntity(type, "имя " + name(), random.nextInt(1000),
+                    random.nextBoolean() ? null : name(), random.nextBoolean() ? List.of() : List.of("депутат", "x"),
+                    random.nextBoolean() ? List.of() : List.of("Аиды Балаевой")));
+        }
+        List<IndexedArticle.IndexedStatistic> statistics = new java.util.ArrayList<>();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            statistics.add(new IndexedArticle.IndexedStatistic(
+                    kz.aqparat.contracts.Statistic.Kind.values()[random.nextInt(4)], name(),
+                    random.nextBoolean() ? null : "KZT", new java.math.BigDecimal(random.nextInt() + "." + random.nextInt(100)),
+                    random.nextBoolean() ? null : kz.aqparat.contracts.Qualifier.values()[random.nextInt(6)], name()));
+        }
+        return new IndexedArticle("id-" + random.nextInt(), name(), random.nextBoolean(), name(), name(), name(),
+                name(), name(), random.nextBoolean() ? null : instant(), random.nextBoolean() ? null : instant(),
+                entities, random.nextBoolean() ? List.of() : List.of("Астана", "Ұлытау облысы"), statistics);
     }
 
     /** Null, empty, or up to 30 rows (an article names ~20–30 entities). */
