@@ -23,15 +23,23 @@ import java.util.List;
  * @param fingerprint   its {@link RecordHeaders#TEXT_FINGERPRINT} header; null when it had none
  * @param deleted       true: the article was deleted at {@code sourceVersion} and is in no view; a record of it with
  *                      an older source version must not bring it back
+ * @param receivedAt    its {@code receivedAt}, which with {@code day} places it in {@link Stores#ARTICLE_INDEX}; null
+ *                      when it had none, for a delete, and in records of releases before the index
  */
 public record ArticleVersion(Instant processedAt, List<EntityCount> entities, List<RegionCount> regions,
                              String day, Long sourceVersion, String engineVersion, String fingerprint,
-                             boolean deleted) {
+                             boolean deleted, Instant receivedAt) {
 
     public ArticleVersion {
         entities = entities == null ? List.of() : List.copyOf(entities);
         regions = regions == null ? List.of() : List.copyOf(regions);
         day = day == null ? DayCount.UNKNOWN : day;
+    }
+
+    /** A version as releases before the article index recorded it: without {@code receivedAt}. */
+    public ArticleVersion(Instant processedAt, List<EntityCount> entities, List<RegionCount> regions,
+                          String day, Long sourceVersion, String engineVersion, String fingerprint, boolean deleted) {
+        this(processedAt, entities, regions, day, sourceVersion, engineVersion, fingerprint, deleted, null);
     }
 
     /** A version as earlier releases recorded it: contributions and {@code processedAt} only. */
@@ -46,7 +54,8 @@ public record ArticleVersion(Instant processedAt, List<EntityCount> entities, Li
 
     /** The same version, known to be at {@code newer} (the same text pushed again). */
     public ArticleVersion withSourceVersion(Long newer) {
-        return new ArticleVersion(processedAt, entities, regions, day, newer, engineVersion, fingerprint, deleted);
+        return new ArticleVersion(processedAt, entities, regions, day, newer, engineVersion, fingerprint, deleted,
+                receivedAt);
     }
 
     /**

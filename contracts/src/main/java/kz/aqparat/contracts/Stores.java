@@ -21,6 +21,14 @@ public final class Stores {
     public static final Store<String, ArticleVersion> ARTICLE_VERSIONS =
             new Store<>("article-versions", String.class, ArticleVersion.class);
 
+    /**
+     * Per partition, the counted version of each of its articles in the order of their publication day, newest
+     * first, then of their receipt, newest first: the windowed and filtered views and the article search scan a
+     * range of it. Keyed by {@code kz.aqparat.store.topology.IndexKey}.
+     */
+    public static final Store<String, IndexedArticle> ARTICLE_INDEX =
+            new Store<>("article-index", String.class, IndexedArticle.class);
+
     /** The entities view, one partial row per partition; keyed by {@link EntityCount#key(EntityType, String)}. */
     public static final Store<String, EntityCount> ENTITIES_VIEW =
             new Store<>("view-entities", String.class, EntityCount.class);
@@ -45,7 +53,7 @@ public final class Stores {
     public static final Store<String, ArticleIdVersions> ARTICLE_IDS =
             new Store<>("ingest-article-ids", String.class, ArticleIdVersions.class);
 
-    public static final List<Store<?, ?>> QUERYABLE = List.of(ARTICLES_BY_ID, ENTITIES_VIEW, REGIONS_VIEW, TIMELINE_VIEW);
+    public static final List<Store<?, ?>> QUERYABLE = List.of(ARTICLES_BY_ID, ARTICLE_INDEX, ENTITIES_VIEW, REGIONS_VIEW, TIMELINE_VIEW);
 
     private Stores() {
     }

@@ -16,25 +16,35 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import kz.aqparat.contracts.EntityType;
+import kz.aqparat.contracts.IndexedArticle;
 import kz.aqparat.contracts.Stores;
-import kz.aqparat.contracts.Topics;
+import kz.aqparat.store.index.ArticleIndex;
+import kz.aqparat.store.index.PeerPath;
+import kz.aqparat.store.index.Window;
 import kz.aqparat.store.query.StoreCluster;
-import kz.aqparat.store.topology.ReceivedArticle;
+import kz.aqparat.store.topology.IndexKey;
 import kz.aqparat.store.views.Limits;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import kz.aqparat.store.views.ViewController;
 
-/** The latest version of each article, from {@link Stores#ARTICLES_BY_ID}. */
+/**
+ * The latest version of each article, from {@link Stores#ARTICLES_BY_ID}, and the search over the article index
+ * ({@link Stores#ARTICLE_INDEX}).
+ */
 @Controller("/api/articles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticleController {
 
     private final StoreCluster cluster;
+    private final ArticleIndex index;
 
-    public ArticleController(StoreCluster cluster) {
+    public ArticleController(StoreCluster cluster, ArticleIndex index) {
         this.cluster = cluster;
+        this.index = index;
     }
 
     /** The enriched article in its contract JSON; 404 when no version of it has been stored. */
@@ -58,20 +68,67 @@ public class ArticleController {
         return HttpResponse.ok(new String(article, StandardCharsets.UTF_8));
     }
 
-    /** The most recently received articles, newest first. */
+    /** A page of the search: the articles, and the cursor of the next page (null on the last one). */
+    public record ArticlePage(List<ArticleSummary> articles, String next) {
+    }
+
+    /**
+     * The articles of a window that name an entity ({@code TYPE:name}), concern a region, come from a source;
+     * newest first (publication day, then receipt), {@code limit} per page, the next page after {@code cursor}.
+     * Each partition's part of the index is read from the cursor on until the page is full, so a page costs its
+     * length (times the partitions), not the store's size; a rare entity's page may read many articles to fill.
+     */
     @Get(produces = MediaType.APPLICATION_JSON)
-    public List<ArticleSummary> latest(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String scope) {
-        int n = Limits.check(limit);
-        List<ArticleSummary> local = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, byte[]> store = cluster.local(Stores.ARTICLES_BY_ID);
-        try (KeyValueIterator<String, byte[]> all = store.all()) {
-            all.forEachRemaining(entry -> local.add(ArticleSummary.of(
-                    ReceivedArticle.parse(Topics.ARTICLES_STORE.name(), entry.value))));
+    public ArticlePage search(@Nullable @QueryValue String entity, @Nullable @QueryValue String region,
+                              @Nullable @QueryValue String source, @Nullable @QueryValue String from,
+                              @Nullable @QueryValue String to, @Nullable @QueryValue Integer limit,
+                              @Nullable @QueryValue String cursor, @Nullable @QueryValue String scope) {
+        boolean local = "local".equals(scope);
+        // A peer is asked for one more than the page, to tell whether there is a next page.
+        int n = local && limit != null && limit == Limits.MAX + 1 ? limit : Limits.check(limit);
+        Window window = Window.of(from, to, region, source);
+        String after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = IndexKey.fromCursor(cursor.strip());
+            } catch (IllegalArgumentException e) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "cursor is not one this API gave: " + cursor);
+            }
         }
-        List<ArticleSummary> rows = "local".equals(scope) ? local : cluster.gather(Stores.ARTICLES_BY_ID, local,
-                "/api/articles?limit=" + n + "&" + StoreCluster.LOCAL_SCOPE,
-                Argument.listOf(ArticleSummary.class));
-        return rows.stream().sorted(ArticleSummary.LATEST_FIRST).limit(n).toList();
+        Predicate<IndexedArticle> named = named(entity);
+        List<ArticleSummary> rows = new ArrayList<>();
+        for (var entry : index.first(window, after, local ? n : n + 1, named)) {
+            rows.add(ArticleSummary.of(entry.value));
+        }
+        if (local) {
+            return new ArticlePage(rows, null);
+        }
+        String path = PeerPath.of("/api/articles").window(window).with("entity", entity)
+                .with("limit", n + 1).with("cursor", cursor).toString();
+        for (URI peer : cluster.peers(Stores.ARTICLE_INDEX)) {
+            cluster.get(peer, path, Argument.of(ArticlePage.class)).ifPresent(page -> rows.addAll(page.articles()));
+        }
+        rows.sort(Comparator.comparing(ArticleSummary::indexKey));
+        if (rows.size() <= n) {
+            return new ArticlePage(rows, null);
+        }
+        List<ArticleSummary> page = List.copyOf(rows.subList(0, n));
+        return new ArticlePage(page, IndexKey.cursor(page.get(n - 1).indexKey()));
+    }
+
+    /** The filter of {@code entity=TYPE:name}; 400 when it is not one. */
+    private static Predicate<IndexedArticle> named(String entity) {
+        if (entity == null || entity.isBlank()) {
+            return article -> true;
+        }
+        int colon = entity.indexOf(':');
+        if (colon < 0 || colon == entity.length() - 1) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST,
+                    "entity must be TYPE:name, e.g. PERSON:Аида Балаева, was " + entity);
+        }
+        EntityType type = ViewController.entityType(entity.substring(0, colon));
+        String name = entity.substring(colon + 1).strip();
+        return article -> article.entities().stream().anyMatch(e -> e.type() == type && e.name().equals(name));
     }
 
     private static HttpStatusException notFound(String id) {

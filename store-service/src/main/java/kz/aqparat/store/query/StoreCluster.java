@@ -33,6 +33,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -74,6 +77,31 @@ public class StoreCluster {
             throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "store " + store.name() + " is not queryable now (" + streams.state() + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * This instance's part of a store, one store per partition of {@code topic} that an active task of this
+     * instance holds; 503 while the stores are not queryable.
+     */
+    public <V> List<ReadOnlyKeyValueStore<String, V>> localPartitions(Store<String, V> store, String topic) {
+        List<ReadOnlyKeyValueStore<String, V>> parts = new ArrayList<>();
+        try {
+            for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+                for (TaskMetadata task : thread.activeTasks()) {
+                    for (TopicPartition partition : task.topicPartitions()) {
+                        if (partition.topic().equals(topic)) {
+                            parts.add(streams.store(StoreQueryParameters.fromNameAndType(store.name(),
+                                    QueryableStoreTypes.<String, V>keyValueStore())
+                                    .withPartition(partition.partition())));
+                        }
+                    }
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "store " + store.name() + " is not queryable now (" + streams.state() + "): " + e.getMessage());
+        }
+        return parts;
     }
 
     /** The other instance that holds {@code key}, or empty when it is this one (or the cluster is not known). */

@@ -14,7 +14,7 @@ import kz.aqparat.contracts.RegionCount;
 import kz.aqparat.store.topology.ArticleProjection.NamedEntity;
 
 /** What one article version adds to each view: one row per view key, each with an article count of 1. */
-final class Contributions {
+public final class Contributions {
 
     private Contributions() {
     }
@@ -26,7 +26,7 @@ final class Contributions {
     static ArticleVersion of(ArticleProjection article, String fingerprint) {
         return new ArticleVersion(article.processedAt(), entities(article), regions(article),
                 publicationDay(article.publishedAt()), article.sourceVersion(), article.engineVersion(), fingerprint,
-                false);
+                false, article.receivedAt());
     }
 
     /** One row per distinct (type, name): its mentions in this article, and one article. */
@@ -65,7 +65,7 @@ final class Contributions {
     }
 
     /** The day as written in an ISO-8601 date or date-time (the publisher's local day), else "unknown". */
-    static String publicationDay(String publishedAt) {
+    public static String publicationDay(String publishedAt) {
         if (publishedAt == null || publishedAt.length() < 10) {
             return DayCount.UNKNOWN;
         }

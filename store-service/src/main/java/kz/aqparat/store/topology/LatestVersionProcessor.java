@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.aqparat.contracts.ArticleVersion;
+import kz.aqparat.contracts.IndexedArticle;
 import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Stores;
 import org.apache.kafka.common.header.Header;
@@ -45,6 +46,7 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
     private final List<BoundView<?>> views = new ArrayList<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ArticleVersion> versions;
+    private KeyValueStore<String, IndexedArticle> index;
 
     LatestVersionProcessor(ViewListener listener, VersionListener versionListener) {
         this.listener = listener;
@@ -74,6 +76,7 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.versions = context.getStateStore(Stores.ARTICLE_VERSIONS.name());
+        this.index = context.getStateStore(Stores.ARTICLE_INDEX.name());
         for (PartialView<?> view : PartialView.ALL) {
             views.add(bind(view, context));
         }
@@ -125,6 +128,7 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
         }
         versions.put(id, latest);
         update(counted, latest);
+        reindex(id, counted, latest, IndexEntries.of(id, received.projection(), latest));
         context.forward(record.withValue(received.json()));
         listener.articleChanged(id, received.projection());
     }
@@ -158,6 +162,7 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
         }
         versions.put(id, ArticleVersion.deletedAt(at != null ? at : stored.sourceVersion()));
         update(stored, null);
+        reindex(id, stored, null, null);
         context.forward(record.withValue(null));
         listener.articleChanged(id, null);
     }
@@ -194,6 +199,18 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
             if (view.apply(previous, latest)) {
                 listener.viewChanged(view.view());
             }
+        }
+    }
+
+    /** Moves the article's index entry from the previous counted version's key to the latest's (null: none). */
+    private void reindex(String id, ArticleVersion previous, ArticleVersion latest, IndexedArticle entry) {
+        String before = IndexEntries.key(id, previous);
+        String after = IndexEntries.key(id, latest);
+        if (before != null && !before.equals(after)) {
+            index.delete(before);
+        }
+        if (after != null) {
+            index.put(after, entry);
         }
     }
 

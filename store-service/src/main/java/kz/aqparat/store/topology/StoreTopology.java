@@ -94,6 +94,12 @@ public final class StoreTopology {
                 org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.ARTICLE_VERSIONS.name()),
                 keys, StoreValueSerdes.ARTICLE_VERSION));
         stores.add(Stores.ARTICLE_VERSIONS.name());
+        // Not cached: its values are whole summaries, each written once per version, and would crowd the views'
+        // rows out of the thread's cache.
+        builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(Stores.ARTICLE_INDEX.name()),
+                keys, StoreValueSerdes.INDEXED_ARTICLE).withCachingDisabled());
+        stores.add(Stores.ARTICLE_INDEX.name());
         for (PartialView<?> view : PartialView.ALL) {
             builder.addStateStore(viewStore(view));
             stores.add(view.store().name());

@@ -26,6 +26,11 @@ import kz.aqparat.contracts.EnrichedArticle;
 import kz.aqparat.contracts.Entity;
 import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.EntityType;
+import kz.aqparat.contracts.Enrichment;
+import kz.aqparat.contracts.IndexedArticle;
+import kz.aqparat.contracts.Mention;
+import kz.aqparat.contracts.Qualifier;
+import kz.aqparat.contracts.Statistic;
 import kz.aqparat.contracts.JsonSerde;
 import kz.aqparat.contracts.RegionCount;
 import kz.aqparat.contracts.Store;
@@ -181,7 +186,8 @@ class StoreTopologyTest {
     private Map<Store<String, ?>, Map<String, ?>> allViews(TopologyTestDriver driver) {
         return Map.of(Stores.ENTITIES_VIEW, rows(driver, Stores.ENTITIES_VIEW),
                 Stores.REGIONS_VIEW, rows(driver, Stores.REGIONS_VIEW),
-                Stores.TIMELINE_VIEW, rows(driver, Stores.TIMELINE_VIEW));
+                Stores.TIMELINE_VIEW, rows(driver, Stores.TIMELINE_VIEW),
+                Stores.ARTICLE_INDEX, rows(driver, Stores.ARTICLE_INDEX));
     }
 
     @Test
@@ -493,6 +499,49 @@ class StoreTopologyTest {
     }
 
     @Test
+    void theIndexHoldsTheCountedVersionOnlyUnderItsDayAndReceiptNewestFirst() {
+        Entity person = new Entity(EntityType.PERSON, "Аида Балаева", List.of("депутат Мажилиса"), null,
+                List.of(new Mention(0, 12, "Аида Балаева"), new Mention(60, 72, "Аиды Балаевой")));
+        Statistic workers = new Statistic(new java.math.BigDecimal("400"), null, Qualifier.MORE_THAN, "сотрудник",
+                null, Statistic.Kind.COUNT, "более 400 сотрудников", 80, 101);
+        EnrichedArticle original = new EnrichedArticle("s1", "BAQ.KZ", null, "Заголовок", "2026-02-18", "ru", TEXT_1,
+                Instant.parse("2026-03-01T08:00:00Z"), List.of(person), List.of("Карагандинская область"),
+                List.of(workers), List.of(), new Enrichment(V1, T1, 10L));
+        // Corrected: another publication day, pushed again later (a newer raw record, received later).
+        EnrichedArticle corrected = new EnrichedArticle("s1", "BAQ.KZ", null, "Заголовок", "2026-02-20", "ru",
+                TEXT_1, Instant.parse("2026-03-02T08:00:00Z"), List.of(person), List.of(), List.of(),
+                List.of(), new Enrichment(V1, T2, 30L));
+        enriched.pipeInput("a2", second());
+        enriched.pipeInput("s1", original);
+
+        Map<String, IndexedArticle> index = rows(Stores.ARTICLE_INDEX);
+        assertEquals(2, index.size(), index.toString());
+        String key = IndexKey.of("2026-02-18", Instant.parse("2026-03-01T08:00:00Z"), "s1");
+        IndexedArticle entry = index.get(key);
+        assertEquals(List.of(new IndexedArticle.IndexedEntity(EntityType.PERSON, "Аида Балаева", 2, null,
+                List.of("депутат Мажилиса"), List.of("Аиды Балаевой"))), entry.entities());
+        assertEquals(List.of(new IndexedArticle.IndexedStatistic(Statistic.Kind.COUNT, "сотрудник", null,
+                new java.math.BigDecimal("400"), Qualifier.MORE_THAN, "более 400 сотрудников")), entry.statistics());
+        assertEquals(List.of("Карагандинская область"), entry.regions());
+        assertEquals("2026-02-18", entry.day());
+        // The same day and receipt as second(): then by id.
+        assertEquals(List.of("a2", "s1"), index.values().stream().map(IndexedArticle::id).toList());
+
+        enriched.pipeInput("s1", corrected);
+        index = rows(Stores.ARTICLE_INDEX);
+        assertEquals(List.of("s1", "a2"), index.values().stream().map(IndexedArticle::id).toList(),
+                "the old entry is gone, the new one is under 2026-02-20: " + index.keySet());
+        assertEquals("2026-02-20", index.get(IndexKey.of("2026-02-20", Instant.parse("2026-03-02T08:00:00Z"), "s1"))
+                .day());
+
+        enriched.pipeInput("s1", original);
+        assertEquals(index, rows(Stores.ARTICLE_INDEX), "an older version arriving late changes nothing");
+
+        enriched.pipeInput(delete("s1", 40));
+        assertEquals(List.of("a2"), rows(Stores.ARTICLE_INDEX).values().stream().map(IndexedArticle::id).toList());
+    }
+
+    @Test
     void anArticleWithoutAPublicationDateIsCountedUnderUnknown() {
         EnrichedArticle undated = article("a3", null, TEXT_2, List.of(), List.of(), "v1", T1);
         enriched.pipeInput("a3", undated);
@@ -550,7 +599,7 @@ class StoreTopologyTest {
         enriched.pipeInput("a1", first());
         Set<String> produced = driver.producedTopicNames();
         assertEquals(Set.of(Topics.ARTICLES_STORE.name(), "store-topology-test-article-versions-changelog",
-                "store-topology-test-view-entities-changelog", "store-topology-test-view-regions-changelog",
+                "store-topology-test-article-index-changelog", "store-topology-test-view-entities-changelog", "store-topology-test-view-regions-changelog",
                 "store-topology-test-view-timeline-changelog"), produced);
         assertEquals(first(), stored("a1"), "articles-by-id is read from articles.store");
 
@@ -607,6 +656,7 @@ class StoreTopologyTest {
             batch.add(articleNaming("n" + a, names, "Регион " + (a % 3), "2026-02-1" + (a % 5), V1, T1, a));
         }
         String versions = "store-topology-test-article-versions-changelog";
+        String index = "store-topology-test-article-index-changelog";
         List<String> viewChangelogs = List.of("store-topology-test-view-entities-changelog",
                 "store-topology-test-view-regions-changelog", "store-topology-test-view-timeline-changelog");
 
@@ -614,11 +664,12 @@ class StoreTopologyTest {
         Map<String, Integer> first = recordsPerTopic();
         assertEquals(articles, first.get(Topics.ARTICLES_STORE.name()), first.toString());
         assertEquals(articles, first.get(versions), first.toString());
+        assertEquals(articles, first.get(index), "one index entry per article: " + first);
         // Each article changes 20 entity rows, a region and a day, each once (one commit per article here).
         assertEquals(articles * entitiesPerArticle, first.get(viewChangelogs.get(0)), first.toString());
         assertEquals(articles, first.get(viewChangelogs.get(1)), first.toString());
         assertEquals(articles, first.get(viewChangelogs.get(2)), first.toString());
-        assertEquals(5, first.size(), "no other topic: " + first);
+        assertEquals(6, first.size(), "no other topic: " + first);
 
         // A replay of the same versions: nothing at all.
         batch.forEach(article -> enriched.pipeInput(article.id(), article));
@@ -637,8 +688,10 @@ class StoreTopologyTest {
         Map<String, Integer> third = withoutZeros(recordsPerTopic());
         assertEquals(articles, third.get(Topics.ARTICLES_STORE.name()), third.toString());
         assertEquals(articles, third.get(versions), third.toString());
+        // The same day and receipt: the entry is replaced in place, no tombstone.
+        assertEquals(articles, third.get(index), third.toString());
         assertEquals(2 * articles, third.get(viewChangelogs.get(0)), third.toString());
-        assertEquals(Set.of(Topics.ARTICLES_STORE.name(), versions, viewChangelogs.get(0)), third.keySet());
+        assertEquals(Set.of(Topics.ARTICLES_STORE.name(), versions, index, viewChangelogs.get(0)), third.keySet());
         assertEquals(new EntityCount(EntityType.PERSON, "Новая Персона", articles, articles),
                 rows(Stores.ENTITIES_VIEW).get("PERSON:Новая Персона"));
     }
