@@ -38,7 +38,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -61,6 +60,8 @@ class DashboardIT {
     private static final Dimension LAPTOP = new Dimension(1366, 800);
     private static final Dimension PHONE = new Dimension(390, 844);
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+    /** A custom range: the tests below write articles of other months too. */
+    private static final String FEBRUARY = "#range=custom&from=2026-02-01&to=2026-02-28";
 
     private static RunningStore store;
     private static WebDriver browser;
@@ -114,8 +115,8 @@ class DashboardIT {
                 + "return c ? c.getOption().xAxis[0].data : [];");
     }
 
-    private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private static Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     @Test
@@ -129,7 +130,7 @@ class DashboardIT {
         RunningStore.await(Duration.ofSeconds(60), "the first article stored",
                 () -> store.get("/api/articles/dash-1").statusCode() == 200);
 
-        open("#range=all");
+        open(FEBRUARY);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.withMessage(() -> "the page shows: " + browser.findElement(By.tagName("body")).getText());
         wait.until(b -> text("persons").contains("Аида Балаева") && text("status").equals("live"));
@@ -167,7 +168,7 @@ class DashboardIT {
         RunningStore.await(Duration.ofSeconds(60), "the untitled article stored",
                 () -> store.get("/api/articles/dash-untitled").statusCode() == 200);
 
-        open("#range=all");
+        open(FEBRUARY);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.withMessage(() -> "the article list shows: " + text("articles"));
         wait.until(b -> text("articles").contains("Аким Павлодара открыл новую школу"));
@@ -208,6 +209,7 @@ class DashboardIT {
     }
 
     private void narrowReadAndOpen() throws Exception {
+        browser.manage().logs().get(LogType.BROWSER);
         String oldText = "Гульнара Ахметова открыла в Темиртау цех Казахтелеком.";
         String karagandaText = "Депутат Мажилиса Гульнара Ахметова 19 мая встретилась в Темиртау с 1200 работниками "
                 + "Казахтелеком.";
@@ -305,12 +307,52 @@ class DashboardIT {
         assertEquals(List.of("5 млрд тенге"), marks("statistic"));
         assertTrue((Long) js("return document.documentElement.scrollWidth;") <= 390, "no sideways scrolling");
         screenshot("6-phone-article");
+        // Nothing refused by the Content-Security-Policy, no script error, no failed request.
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::toString).toList();
+        assertEquals(List.of(), errors, "the browser console");
+    }
+
+    @Test
+    void theArticleListShowsMoreThanAPageOnRequest() {
+        String text = "В Актау открыли новую школу.";
+        List<EnrichedArticle> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 23; i++) {
+            many.add(enriched("mangystau-" + i, "2026-04-" + (10 + i % 5), "Школа № " + i, text,
+                    List.of(located("Актау", "Мангистауская область", text)), "Мангистауская область", List.of(),
+                    List.of(), 100 + i));
+        }
+        store.produce(many);
+        RunningStore.await(Duration.ofSeconds(60), "the Mangystau articles stored",
+                () -> store.get("/api/articles/mangystau-23").statusCode() == 200);
+
+        open("#range=all&region=" + java.net.URLEncoder.encode("Мангистауская область", StandardCharsets.UTF_8));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.withMessage(() -> "the article list shows: " + text("articles"));
+        wait.until(b -> articles().size() == 20 && browser.findElement(By.id("more")).isDisplayed());
+        // Newest publication day first: the five days 2026-04-10..14 hold 4 or 5 articles each.
+        assertTrue(articles().get(0).contains("2026-04-14"), articles().get(0));
+        browser.findElement(By.id("more")).click();
+        wait.until(b -> articles().size() == 23 && !browser.findElement(By.id("more")).isDisplayed());
+        assertTrue(articles().get(22).contains("2026-04-10"), articles().get(22));
+    }
+
+    private static List<String> articles() {
+        return texts("#articles li");
+    }
+
+    /** The visible text of each element that {@code selector} finds, read at one instant (rows are redrawn). */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String selector) {
+        return (List<String>) js("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText"
+                + ".replace(/[\\u00a0\\u202f]/g, ' '));",
+                selector);
     }
 
     /** The text of the row of panel {@code id} that names {@code name}, or "" if none does. */
     private static String row(String id, String name) {
-        return browser.findElements(By.cssSelector("#" + id + " tr")).stream().map(WebElement::getText)
-                .filter(t -> t.contains(name)).findFirst().orElse("");
+        return texts("#" + id + " tr").stream().filter(t -> t.contains(name)).findFirst().orElse("");
     }
 
     private static long mapCount(String region) {
@@ -321,8 +363,7 @@ class DashboardIT {
 
     /** The highlighted spans of the open article of one kind, in text order. */
     private static List<String> marks(String kind) {
-        return browser.findElements(By.cssSelector("#article-text mark." + kind)).stream()
-                .map(WebElement::getText).toList();
+        return texts("#article-text mark." + kind);
     }
 
     /** The visible part of the page, and the whole page (the window stretched to its height), for review. */
