@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "running stack: its Kafka bootstrap servers")
     String bootstrap;
 
-    @Option(names = "--groups", split = ",", defaultValue = "aqparat-enrich,aqparat-store-v2",
+    @Option(names = "--groups", split = ",", defaultValue = "aqparat-enrich,aqparat-store-v3",
             description = "consumer groups (Streams application ids) whose lag is sampled, enrich's first, store's "
                     + "second (default: ${DEFAULT-VALUE})")
     List<String> groups;

@@ -97,7 +97,7 @@ class BenchIT {
         }
 
         assertFalse(s.path("timeline").isEmpty());
-        assertTrue(s.path("timeline").get(0).path("lag").has("aqparat-store-v2"));
+        assertTrue(s.path("timeline").get(0).path("lag").has("aqparat-store-v3"));
         assertTrue(out.toString().contains("end to end (in articles.store)"), out.toString());
         assertTrue(Files.readString(chart).contains("<svg"));
     }

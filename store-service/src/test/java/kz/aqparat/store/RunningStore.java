@@ -191,6 +191,11 @@ final class RunningStore implements AutoCloseable {
         }
     }
 
+    /** {@code GET path}, which must answer 200, as a JSON tree. */
+    com.fasterxml.jackson.databind.JsonNode getJsonNode(String path) {
+        return getJson(path, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() { });
+    }
+
     static void await(Duration timeout, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -160,8 +161,27 @@ class StoreClusterIT {
                 var response = store.get("/api/articles/" + article.id());
                 assertEquals(200, response.statusCode(), response.body());
             }
-            assertEquals(ARTICLES, store.getJson("/api/articles?limit=100", new TypeReference<List<Object>>() { })
-                    .size());
+            assertEquals(ARTICLES, store.getJson("/api/articles?limit=100", new TypeReference<Map<String, List<Object>>>() { })
+                    .get("articles").size());
+            // The index is partitioned like the views: pages, windows and the entity page merge both instances.
+            List<String> paged = new ArrayList<>();
+            String cursor = "";
+            do {
+                var page = store.getJsonNode("/api/articles?limit=3" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
+                page.path("articles").forEach(a -> paged.add(a.path("id").asText()));
+                cursor = page.path("next").isNull() ? "" : page.path("next").asText();
+            } while (!cursor.isEmpty() && paged.size() <= ARTICLES);
+            List<String> newestFirst = new ArrayList<>();
+            for (int i = ARTICLES - 1; i >= 0; i--) {
+                newestFirst.add("cluster-" + i);
+            }
+            assertEquals(newestFirst, paged, "pages of 3 list every article once, newest first");
+            assertEquals(persons(store), store.getJson("/api/views/entities?type=PERSON&limit=100&from=2026-02-01",
+                    new TypeReference<List<EntityCount>>() { }), "a window holding every article is the all-time view");
+            var page = store.getJsonNode("/api/entities/PERSON/%D0%90%D0%B8%D0%B4%D0%B0%20%D0%91%D0%B0%D0%BB%D0%B0%D0%B5%D0%B2%D0%B0");
+            assertEquals(ARTICLES, page.path("articleCount").asLong(), page.toString());
+            assertEquals(Math.min(20, ARTICLES), page.path("related").size(), page.toString());
+            assertEquals("cluster-" + (ARTICLES - 1), page.path("articles").get(0).path("id").asText());
         }
         Set<String> ids = articles.stream().map(EnrichedArticle::id).collect(Collectors.toSet());
         // The stream subscribes to the other instance asynchronously: events before that are not on it. Articles

@@ -138,7 +138,7 @@ class StoreIT {
         articles().forEach(article -> awaitArticle(article.id()));
         EnrichedArticle first = articles().get(0);
         assertEquals(first, Json.mapper().readValue(store.get("/api/articles/it-1").body(), EnrichedArticle.class));
-        JsonNode latest = Json.mapper().readTree(store.get("/api/articles?limit=10").body());
+        JsonNode latest = Json.mapper().readTree(store.get("/api/articles?limit=10").body()).path("articles");
         assertEquals(3, latest.size(), latest.toString());
 
         // Again, then a re-enriched it-3 without its person, then a sentinel: once the sentinel is counted,

@@ -140,7 +140,8 @@ class PipelineE2EIT {
             assertTrue(article.text().replaceAll("\\s+", " ").startsWith(article.title().replace("…", "")),
                     dated + ": the title is the start of the text: " + article.title());
         }
-        JsonNode summaries = getJson("api/articles?limit=10");
+        JsonNode summaries = getJson("api/articles?limit=10").path("articles");
+        assertFalse(summaries.isEmpty(), "the search lists the samples");
         for (JsonNode summary : summaries) {
             assertFalse(summary.path("title").asText("").isBlank(), "every sample has a title to show: " + summary);
         }

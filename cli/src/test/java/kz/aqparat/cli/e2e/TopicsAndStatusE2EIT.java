@@ -157,7 +157,7 @@ class TopicsAndStatusE2EIT {
         assertEquals(String.valueOf(SEVEN_DAYS_MS), raw.path("configs").path("retention.ms").asText());
         assertTrue(raw.path("problems").toString().contains("retention.ms=" + SEVEN_DAYS_MS), raw.toString());
         assertEquals("compact", topic(status, "articles.store").path("configs").path("cleanup.policy").asText());
-        assertEquals(List.of("aqparat-enrich", "aqparat-enrich-replay", "aqparat-ingest-ids", "aqparat-store-v2"),
+        assertEquals(List.of("aqparat-enrich", "aqparat-enrich-replay", "aqparat-ingest-ids", "aqparat-store-v3"),
                 status.path("groups").findValuesAsText("group"));
         assertTrue(status.path("freshness").path("newestRaw").isTextual(), status.path("freshness").toString());
         assertTrue(status.path("freshness").path("newestStore").isTextual(), status.path("freshness").toString());

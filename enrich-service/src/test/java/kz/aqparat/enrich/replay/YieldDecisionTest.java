@@ -37,8 +37,8 @@ class YieldDecisionTest {
     @Test
     void watchEntriesAreGroupEqualsTopic() {
         ReplayYieldConfiguration config = new ReplayYieldConfiguration();
-        config.setWatch(List.of("aqparat-store-v2=articles.enriched"));
-        assertEquals(List.of(new ReplayYieldConfiguration.WatchedGroup("aqparat-store-v2", "articles.enriched")),
+        config.setWatch(List.of("aqparat-store-v3=articles.enriched"));
+        assertEquals(List.of(new ReplayYieldConfiguration.WatchedGroup("aqparat-store-v3", "articles.enriched")),
                 config.watched());
         config.setWatch(List.of("no-topic"));
         assertThrows(IllegalArgumentException.class, config::watched);

@@ -1,5 +1,6 @@
 package kz.aqparat.store.articles;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
@@ -69,6 +70,7 @@ public class ArticleController {
     }
 
     /** A page of the search: the articles, and the cursor of the next page (null on the last one). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ArticlePage(List<ArticleSummary> articles, String next) {
     }
 

@@ -1,5 +1,6 @@
 package kz.aqparat.store.entities;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
@@ -55,6 +56,7 @@ public class EntityController {
      * @param variants the ways its mentions write it other than {@code name}
      * @param articles the latest articles naming it, newest first
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EntityPage(EntityType type, String name, long articleCount, long mentionCount, String firstDay,
                              String lastDay, List<DayCount> timeline, List<RoleCount> roles, List<String> variants,
                              List<RelatedEntity> related, List<RegionArticles> regions,

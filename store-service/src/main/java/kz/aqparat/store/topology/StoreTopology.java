@@ -36,7 +36,15 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *             delete. It decides which version wins (by source version, then engine version; an older one, the
  *             same one again, a duplicate push of the same text, or a version older than a delete change nothing
  *             and are not forwarded) and what to take back from the views when a newer version or a delete
- *             comes;</li>
+ *             comes; format 3 also keeps its {@code receivedAt}, which with its day gives its index key;</li>
+ *         <li>{@link Stores#ARTICLE_INDEX} (RocksDB, logged, not cached): {@link IndexKey} ({@code
+ *             <inverted publication day>|<inverted receipt>|<id>}, newest first) → {@link
+ *             kz.aqparat.contracts.IndexedArticle}, a compact summary of the counted version (title, source, dates,
+ *             entities with mention count, region, roles and name variants, regions, statistics), for the views
+ *             with a window or a filter and the article search, which scan a key range. The processor moves an
+ *             article's entry with its counted version (the previous key deleted when it differs) and deletes it
+ *             with the article, so it holds each article once, in its latest version. Not cached: an entry is
+ *             written once per version and a cache of whole summaries would crowd the views' rows out;</li>
  *         <li>{@link Stores#ENTITIES_VIEW} (key {@code TYPE:name}), {@link Stores#REGIONS_VIEW} (key region),
  *             {@link Stores#TIMELINE_VIEW} (key publication day or {@code unknown}): <em>partial</em> views, the
  *             sums over the articles of this task's partition only; a query adds up the rows of a key over all
@@ -58,7 +66,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  *       {@code articles.store} has committed.</li>
  * </ol>
  *
- * Per article, Kafka gets one record on {@code articles.store} and one on the {@code article-versions} changelog,
+ * Per article, Kafka gets one record on {@code articles.store}, one on the {@code article-versions} changelog and
+ * one on the {@code article-index} changelog (plus the old entry's tombstone when the day or receipt changed),
  * plus at most one record per changed view row per commit. Processing an article again, or a newer version of it,
  * leaves every view as if only the latest version had ever been processed.
  *
@@ -66,6 +75,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * ({@link StoreValueSerdes}), which also reads the JSON that earlier releases wrote to these stores and changelogs.
  *
  * <p>Internal topics: {@code <application.id>-article-versions-changelog},
+ * {@code <application.id>-article-index-changelog},
  * {@code <application.id>-view-entities-changelog}, {@code <application.id>-view-regions-changelog},
  * {@code <application.id>-view-timeline-changelog}.
  */

@@ -1,5 +1,6 @@
 package kz.aqparat.store.views;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -43,6 +44,7 @@ public final class ViewRows {
     }
 
     /** One statistic as the statistics view lists it. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Statement(BigDecimal value, Qualifier qualifier, String text, String articleId, String day,
                             java.time.Instant receivedAt) {
 
@@ -55,6 +57,7 @@ public final class ViewRows {
     }
 
     /** A row of the statistics view: the statistics of one unit (and kind, and currency for money). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StatisticRow(String unit, Statistic.Kind kind, String currency, long statements, long articles,
                                BigDecimal total, BigDecimal max, List<Statement> latest) {
 
