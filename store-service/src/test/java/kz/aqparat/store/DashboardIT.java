@@ -270,6 +270,24 @@ class DashboardIT {
                 .getAttribute("class").contains("selected"), "the chosen region is marked on the map");
         screenshot("2-week-karaganda");
 
+        // Live, under the filters: an article of the region shows up, one of another region does not.
+        String liveText = "Ерлан Карин открыл в Темиртау новый цех.";
+        String elsewhereText = "Айгерим Сапарова открыла библиотеку в городе Семей.";
+        store.produce(List.of(
+                enriched("may-live", "2026-05-20", "Новый цех в Темиртау", liveText, List.of(
+                        person("Ерлан Карин", List.of(), liveText),
+                        located("Темиртау", "Карагандинская область", liveText)), "Карагандинская область",
+                        List.of(), List.of(), 5),
+                enriched("may-elsewhere", "2026-05-20", "Библиотека в Семее", elsewhereText, List.of(
+                        person("Айгерим Сапарова", List.of(), elsewhereText),
+                        located("Семей", "Абайская область", elsewhereText)), "Абайская область",
+                        List.of(), List.of(), 6)));
+        wait.until(b -> text("articles").contains("Новый цех в Темиртау"));
+        wait.until(b -> row("persons", "Ерлан Карин").contains("2 art.") && mapCount("Карагандинская область") == 3
+                && mapCount("Абайская область") == 2);
+        assertFalse(text("articles").contains("Библиотека в Семее"), text("articles"));
+        assertFalse(text("persons").contains("Айгерим Сапарова"), text("persons"));
+
         // Her page: this week's articles in the region's range, her role, who she appears with.
         browser.findElement(By.cssSelector("#persons a[data-entity='PERSON:Гульнара Ахметова']")).click();
         wait.until(b -> text("entity-name").equals("Гульнара Ахметова"));
