@@ -333,7 +333,7 @@ class DashboardIT {
     }
 
     @Test
-    void theArticleListShowsMoreThanAPageOnRequest() {
+    void theArticleListShowsMoreThanAPageOnRequestAndFollowsACustomRange() {
         String text = "В Актау открыли новую школу.";
         List<EnrichedArticle> many = new java.util.ArrayList<>();
         for (int i = 1; i <= 23; i++) {
@@ -354,6 +354,19 @@ class DashboardIT {
         browser.findElement(By.id("more")).click();
         wait.until(b -> articles().size() == 23 && !browser.findElement(By.id("more")).isDisplayed());
         assertTrue(articles().get(22).contains("2026-04-10"), articles().get(22));
+
+        // A custom range of one day: its four articles (i = 4, 9, 14, 19), no further page.
+        browser.findElement(By.cssSelector("#range button[data-range='custom']")).click();
+        wait.until(b -> browser.findElement(By.id("custom-from")).isDisplayed());
+        // The date picker's own widget is the browser's; its value is what the page reads.
+        js("document.getElementById('custom-from').value = '2026-04-14';"
+                + "document.getElementById('custom-to').value = '2026-04-14';");
+        browser.findElement(By.id("custom-apply")).click();
+        wait.until(b -> text("range-days").equals("2026-04-14 – 2026-04-14") && articles().size() == 4
+                && !browser.findElement(By.id("more")).isDisplayed());
+        assertTrue(articles().stream().allMatch(a -> a.contains("2026-04-14")), articles().toString());
+        assertTrue(browser.getCurrentUrl().contains("range=custom&from=2026-04-14&to=2026-04-14"),
+                "the range is in the link: " + browser.getCurrentUrl());
     }
 
     private static List<String> articles() {
