@@ -244,8 +244,9 @@ class StoreIT {
     @Order(Integer.MAX_VALUE) // last: its articles would change the other tests' exact views
     void writesNoRepartitionTopicAndCoalescesViewRowsPerCommit() throws Exception {
         String prefix = store.applicationId + "-";
-        Set<String> changelogs = Set.of(prefix + "article-versions-changelog", prefix + "view-entities-changelog",
-                prefix + "view-regions-changelog", prefix + "view-timeline-changelog");
+        Set<String> changelogs = Set.of(prefix + "article-versions-changelog", prefix + "article-index-changelog",
+                prefix + "view-entities-changelog", prefix + "view-regions-changelog",
+                prefix + "view-timeline-changelog");
         Map<String, Long> before = new java.util.TreeMap<>();
         for (String topic : changelogs) {
             before.put(topic, countRecords(topic));
@@ -287,6 +288,7 @@ class StoreIT {
         System.out.printf("%d articles naming %d persons each wrote to the changelogs: %s%n", articles,
                 personsPerArticle, written);
         assertEquals(articles, written.get("article-versions-changelog"), written.toString());
+        assertEquals(articles, written.get("article-index-changelog"), "one index entry per article: " + written);
         // One record per (article, person row) would be 1000. Each task (one per partition, 3 here) writes each of
         // its 30 rows at most once per commit (every 100 ms under exactly-once): a few commits cover the burst.
         long entityRows = written.get("view-entities-changelog");
