@@ -1,6 +1,7 @@
 package kz.aqparat.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,15 @@ class StoreAccessIT {
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertTrue(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        // Its chart library comes from the service itself (a WebJar), nothing from another site.
+        String library = "/webjars/echarts/5.3.1/dist/echarts.min.js";
+        assertTrue(page.body().contains("<script src=\"" + library + "\"></script>"), "the page loads " + library);
+        assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "a script or style from another site");
+        HttpResponse<String> script = get(library);
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+                script.headers().map().toString());
+        assertTrue(script.body().contains("echarts"), "the ECharts bundle");
         HttpResponse<String> json = get("/api/views/timeline");
         assertEquals("nosniff", json.headers().firstValue("X-Content-Type-Options").orElse(""));
     }
