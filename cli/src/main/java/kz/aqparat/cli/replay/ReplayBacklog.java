@@ -29,10 +29,12 @@ final class ReplayBacklog {
     private final String group;
     private final long maxAhead;
     private long sinceCheck;
-    private long waitedMs;
 
-    ReplayBacklog(Admin admin, String group, long maxAhead) {
+    private final java.io.PrintWriter err;
+
+    ReplayBacklog(Admin admin, String group, long maxAhead, java.io.PrintWriter err) {
         this.admin = admin;
+        this.err = err;
         this.group = group;
         this.maxAhead = maxAhead;
         // The first record is checked too, so that a replay started behind an unfinished one waits at once.
@@ -45,19 +47,20 @@ final class ReplayBacklog {
             return;
         }
         sinceCheck = 0;
+        boolean said = false;
         while (!stop.getAsBoolean()) {
             long behind = behind();
             if (behind <= maxAhead) {
                 return;
             }
+            if (!said) {
+                said = true;
+                err.println("replay: waiting while " + group + " is " + behind + " records behind on "
+                        + Topics.ARTICLES_REPLAY.name() + " (--max-ahead " + maxAhead + ")");
+                err.flush();
+            }
             TimeUnit.MILLISECONDS.sleep(WAIT_MS);
-            waitedMs += WAIT_MS;
         }
-    }
-
-    /** How long the copy waited for enrich, in milliseconds. */
-    long waitedMs() {
-        return waitedMs;
     }
 
     /** Records of {@code articles.replay} the group has not committed past; 0 if it has committed nothing. */

@@ -48,7 +48,7 @@ public final class Replayer {
                 rate);
              KafkaConsumer<byte[], byte[]> consumer = kafka.reader("aqparat-replay-reader");
              Admin admin = dryRun || maxAhead <= 0 ? null : kafka.admin("aqparat-replay-backlog")) {
-            ReplayBacklog backlog = new ReplayBacklog(admin, replayGroup, maxAhead);
+            ReplayBacklog backlog = new ReplayBacklog(admin, replayGroup, maxAhead, err);
             if (!dryRun) {
                 requireTarget(consumer);
             }

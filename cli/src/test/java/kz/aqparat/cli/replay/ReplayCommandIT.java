@@ -201,6 +201,7 @@ class ReplayCommandIT {
             OperatorFixture.Run run = replay.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(0, run.exit(), run.out() + run.err());
             assertEquals(5, run.json().path("replayed").asLong(), run.out());
+            assertTrue(run.err().contains("waiting while " + group + " is " + before + " records behind"), run.err());
             assertEquals(before + 5, kafka.readAll(Topics.ARTICLES_REPLAY.name()).size());
         }
     }
