@@ -56,6 +56,16 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "count what would be replayed; write nothing")
     boolean dryRun;
 
+    @Option(names = "--max-ahead", paramLabel = "N", defaultValue = "500",
+            description = "copy at most N records ahead of enrich-service's replay group (enrich replays only in "
+                    + "the room new articles leave, so copying further ahead only loads the machine); 0 = no limit "
+                    + "(default: ${DEFAULT-VALUE})")
+    long maxAhead;
+
+    @Option(names = "--replay-group", paramLabel = "GROUP", defaultValue = "aqparat-enrich-replay",
+            description = "enrich-service's consumer group on articles.replay (default: ${DEFAULT-VALUE})")
+    String replayGroup;
+
     @Mixin
     CopyRunOptions copy;
 
@@ -68,7 +78,8 @@ public final class ReplayCommand implements Callable<Integer> {
         // The summary is printed before the signal is closed: on Ctrl-C the JVM exits once it is.
         try (StopSignal stop = new StopSignal()) {
             try {
-                summary = new Replayer(kafka).run(selection, dryRun, copy.rate, !copy.noProgress, err, stop::requested);
+                summary = new Replayer(kafka).run(selection, dryRun, copy.rate, maxAhead, replayGroup,
+                        !copy.noProgress, err, stop::requested);
             } catch (RuntimeException e) {
                 throw kafka.explain(e);
             }
@@ -101,6 +112,9 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             if (copy.rate < 0) {
                 throw new ParameterException(spec.commandLine(), "--rate cannot be negative");
+            }
+            if (maxAhead < 0) {
+                throw new ParameterException(spec.commandLine(), "--max-ahead cannot be negative");
             }
             Set<String> idSet = ids == null ? null : IdsFile.read(ids);
             return new ReplaySelection(start, end, idSet, source);

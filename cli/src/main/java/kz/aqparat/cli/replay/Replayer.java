@@ -8,6 +8,7 @@ import kz.aqparat.cli.operate.KafkaOptions;
 import kz.aqparat.cli.operate.ProgressDisplay;
 import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,9 +35,20 @@ public final class Replayer {
 
     public CopyRun.Summary run(ReplaySelection selection, boolean dryRun, double rate, boolean progress,
                                java.io.PrintWriter err, BooleanSupplier stop) {
+        return run(selection, dryRun, rate, 0, null, progress, err, stop);
+    }
+
+    /**
+     * With {@code maxAhead} &gt; 0 the copy stays at most that many records ahead of {@code replayGroup}
+     * ({@link ReplayBacklog}).
+     */
+    public CopyRun.Summary run(ReplaySelection selection, boolean dryRun, double rate, long maxAhead,
+                               String replayGroup, boolean progress, java.io.PrintWriter err, BooleanSupplier stop) {
         try (CopyRun run = new CopyRun(kafka, "replay", Topics.ARTICLES_RAW.name(), selection.describe(), dryRun,
                 rate);
-             KafkaConsumer<byte[], byte[]> consumer = kafka.reader("aqparat-replay-reader")) {
+             KafkaConsumer<byte[], byte[]> consumer = kafka.reader("aqparat-replay-reader");
+             Admin admin = dryRun || maxAhead <= 0 ? null : kafka.admin("aqparat-replay-backlog")) {
+            ReplayBacklog backlog = new ReplayBacklog(admin, replayGroup, maxAhead, err);
             if (!dryRun) {
                 requireTarget(consumer);
             }
@@ -46,7 +58,7 @@ public final class Replayer {
             Exception error = null;
             try (ProgressDisplay display = ProgressDisplay.of(dryRun ? "replay (dry run)" : "replay", read.total(),
                     progress, err)) {
-                complete = read.forEach(record -> copy(record, selection, run), stop, covered -> {
+                complete = read.forEach(record -> copy(record, selection, run, backlog, stop), stop, covered -> {
                     run.scanned(covered);
                     display.update(covered, (dryRun ? "would replay " : "replayed ") + run.writtenSoFar()
                             + ", skipped " + run.skippedSoFar());
@@ -58,14 +70,15 @@ public final class Replayer {
         }
     }
 
-    private static void copy(ConsumerRecord<byte[], byte[]> record, ReplaySelection selection, CopyRun run)
-            throws Exception {
+    private static void copy(ConsumerRecord<byte[], byte[]> record, ReplaySelection selection, CopyRun run,
+                             ReplayBacklog backlog, BooleanSupplier stop) throws Exception {
         run.read();
         ReplaySelection.Skip skip = selection.judge(record);
         if (skip != null) {
             run.skip(skip.name());
             return;
         }
+        backlog.beforeWrite(stop);
         run.write(new ProducerRecord<>(Topics.ARTICLES_REPLAY.name(), null, null, record.key(), record.value(),
                 withSourceOffset(record.headers(), record.offset())));
     }

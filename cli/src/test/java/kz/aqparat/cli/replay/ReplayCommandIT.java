@@ -164,6 +164,48 @@ class ReplayCommandIT {
         assertTrue(notATime.err().contains("not an ISO-8601 time"), notATime.err());
     }
 
+    @Test
+    @Order(5)
+    void theCopyWaitsWhileEnrichsReplayGroupIsTooFarBehind() throws Exception {
+        String group = "replay-backlog-test";
+        int before = kafka.readAll(Topics.ARTICLES_REPLAY.name()).size();
+        assertTrue(before >= 5, "earlier tests left copies: " + before);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                kafka.bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(Topics.ARTICLES_REPLAY.name())).allTopicNames().get()
+                    .get(Topics.ARTICLES_REPLAY.name()).partitions().size();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> zero =
+                    new java.util.HashMap<>();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                var partition = new org.apache.kafka.common.TopicPartition(Topics.ARTICLES_REPLAY.name(), p);
+                zero.put(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(0));
+                latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            // enrich's replay group has processed none of the copies of the earlier runs.
+            admin.alterConsumerGroupOffsets(group, zero).all().get();
+
+            var replay = java.util.concurrent.CompletableFuture.supplyAsync(() -> kafka.cli("replay",
+                    "--max-ahead", "2", "--replay-group", group, "--json", "--no-progress"));
+            Thread.sleep(3_000);
+            assertFalse(replay.isDone(), "the copy did not wait: " + (replay.isDone() ? replay.get().out() : ""));
+            assertEquals(before, kafka.readAll(Topics.ARTICLES_REPLAY.name()).size(), "nothing copied while behind");
+
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> caught =
+                    new java.util.HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, end) ->
+                    caught.put(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(end.offset())));
+            admin.alterConsumerGroupOffsets(group, caught).all().get();
+
+            OperatorFixture.Run run = replay.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, run.exit(), run.out() + run.err());
+            assertEquals(5, run.json().path("replayed").asLong(), run.out());
+            assertTrue(run.err().contains("waiting while " + group + " is " + before + " records behind"), run.err());
+            assertEquals(before + 5, kafka.readAll(Topics.ARTICLES_REPLAY.name()).size());
+        }
+    }
+
     private JsonNode latestProgress(String id) throws Exception {
         JsonNode latest = null;
         for (ConsumerRecord<byte[], byte[]> record : kafka.readAll(ProgressTopic.NAME)) {
