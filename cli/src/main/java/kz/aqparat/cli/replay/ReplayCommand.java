@@ -56,10 +56,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "count what would be replayed; write nothing")
     boolean dryRun;
 
-    @Option(names = "--max-ahead", paramLabel = "N", defaultValue = "500",
-            description = "copy at most N records ahead of enrich-service's replay group (enrich replays only in "
-                    + "the room new articles leave, so copying further ahead only loads the machine); 0 = no limit "
-                    + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-ahead", paramLabel = "N", defaultValue = "0",
+            description = "copy at most N records ahead of enrich-service's replay group, so that articles.replay "
+                    + "holds a bounded backlog; 0 = no limit (default: ${DEFAULT-VALUE})")
     long maxAhead;
 
     @Option(names = "--replay-group", paramLabel = "GROUP", defaultValue = "aqparat-enrich-replay",
