@@ -13,8 +13,6 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kz.aqparat.contracts.DayCount;
-import kz.aqparat.contracts.EntityCount;
 import kz.aqparat.contracts.EntityType;
 import kz.aqparat.contracts.IndexedArticle.IndexedEntity;
 import kz.aqparat.contracts.Stores;
@@ -33,6 +30,7 @@ import kz.aqparat.store.index.PeerPath;
 import kz.aqparat.store.index.Window;
 import kz.aqparat.store.query.StoreCluster;
 import kz.aqparat.store.views.ViewController;
+import kz.aqparat.store.views.ViewRows;
 import kz.aqparat.store.views.ViewRows.RegionArticles;
 import kz.aqparat.store.views.ViewRows.RelatedEntity;
 import kz.aqparat.store.views.ViewRows.RoleCount;
@@ -85,7 +83,7 @@ public class EntityController {
         boolean local = "local".equals(scope);
         if (!local) {
             String path = PeerPath.of("/api/entities/" + entityType + "/"
-                    + URLEncoder.encode(entityName, StandardCharsets.UTF_8).replace("+", "%20")).window(window)
+                    + PeerPath.segment(entityName)).window(window)
                     .toString();
             for (URI peer : cluster.peers(Stores.ARTICLE_INDEX)) {
                 EntityPage part = cluster.get(peer, path, Argument.of(EntityPage.class)).orElse(null);
@@ -127,8 +125,8 @@ public class EntityController {
             variants.addAll(self.variants());
             for (IndexedEntity e : article.entities()) {
                 if (e != self) {
-                    related.merge(EntityCount.key(e.type(), e.name()), new RelatedEntity(e.type(), e.name(), 1),
-                            (a, b) -> new RelatedEntity(a.type(), a.name(), a.articleCount() + b.articleCount()));
+                    RelatedEntity one = new RelatedEntity(e.type(), e.name(), 1);
+                    related.merge(one.key(), one, RelatedEntity::plus);
                 }
             }
             article.allRegions().forEach(region -> regions.merge(region, 1L, Long::sum));
@@ -156,16 +154,15 @@ public class EntityController {
 
     private static EntityPage plus(EntityPage a, EntityPage b) {
         Map<String, Long> days = new HashMap<>();
-        concat(a.timeline(), b.timeline()).forEach(d -> days.merge(d.day(), d.articleCount(), Long::sum));
+        ViewRows.concat(a.timeline(), b.timeline()).forEach(d -> days.merge(d.day(), d.articleCount(), Long::sum));
         Map<String, Long> roles = new HashMap<>();
-        concat(a.roles(), b.roles()).forEach(r -> roles.merge(r.role(), r.count(), Long::sum));
-        Set<String> variants = new LinkedHashSet<>(concat(a.variants(), b.variants()));
+        ViewRows.concat(a.roles(), b.roles()).forEach(r -> roles.merge(r.role(), r.count(), Long::sum));
+        Set<String> variants = new LinkedHashSet<>(ViewRows.concat(a.variants(), b.variants()));
         Map<String, RelatedEntity> related = new HashMap<>();
-        concat(a.related(), b.related()).forEach(e -> related.merge(EntityCount.key(e.type(), e.name()), e,
-                (x, y) -> new RelatedEntity(x.type(), x.name(), x.articleCount() + y.articleCount())));
+        ViewRows.concat(a.related(), b.related()).forEach(e -> related.merge(e.key(), e, RelatedEntity::plus));
         Map<String, Long> regions = new HashMap<>();
-        concat(a.regions(), b.regions()).forEach(r -> regions.merge(r.region(), r.articleCount(), Long::sum));
-        List<ArticleSummary> articles = new ArrayList<>(concat(a.articles(), b.articles()));
+        ViewRows.concat(a.regions(), b.regions()).forEach(r -> regions.merge(r.region(), r.articleCount(), Long::sum));
+        List<ArticleSummary> articles = new ArrayList<>(ViewRows.concat(a.articles(), b.articles()));
         articles.sort(Comparator.comparing(ArticleSummary::indexKey));
         return new EntityPage(a.type(), a.name(), a.articleCount() + b.articleCount(),
                 a.mentionCount() + b.mentionCount(), null, null,
@@ -188,9 +185,4 @@ public class EntityController {
                 page.regions().stream().sorted(RegionArticles.MOST_ARTICLES).toList(), page.articles());
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
 }

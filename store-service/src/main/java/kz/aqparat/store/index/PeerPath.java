@@ -20,6 +20,11 @@ public final class PeerPath {
         return new PeerPath(path);
     }
 
+    /** {@code value} encoded for a URL path segment or query value (a space as %20, not +). */
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The window's parameters. */
     public PeerPath window(Window window) {
         return with("from", window.from()).with("to", window.to()).with("region", window.region())
@@ -38,7 +43,7 @@ public final class PeerPath {
     public String toString() {
         StringBuilder out = new StringBuilder(path).append('?');
         parameters.forEach((name, value) -> out.append(name).append('=')
-                .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8).replace("+", "%20")).append('&'));
+                .append(segment(value.toString())).append('&'));
         return out.append(StoreCluster.LOCAL_SCOPE).toString();
     }
 }

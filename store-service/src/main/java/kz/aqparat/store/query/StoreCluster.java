@@ -74,8 +74,7 @@ public class StoreCluster {
             return streams.store(StoreQueryParameters.fromNameAndType(store.name(),
                     QueryableStoreTypes.<String, V>keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "store " + store.name() + " is not queryable now (" + streams.state() + "): " + e.getMessage());
+            throw notQueryable(store, e);
         }
     }
 
@@ -98,10 +97,14 @@ public class StoreCluster {
                 }
             }
         } catch (InvalidStateStoreException e) {
-            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "store " + store.name() + " is not queryable now (" + streams.state() + "): " + e.getMessage());
+            throw notQueryable(store, e);
         }
         return parts;
+    }
+
+    private HttpStatusException notQueryable(Store<String, ?> store, InvalidStateStoreException e) {
+        return new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "store " + store.name() + " is not queryable now (" + streams.state() + "): " + e.getMessage());
     }
 
     /** The other instance that holds {@code key}, or empty when it is this one (or the cluster is not known). */

@@ -194,10 +194,7 @@ public class ViewController {
         Collection<Trend> rows = merge(local, scope, PeerPath.of("/api/views/trending").with("type", entityType)
                         .with("days", period).with("to", end).with("region", window.region())
                         .with("source", window.source()), Trend.class,
-                (list, into) -> {
-                    list.forEach(t -> into.merge(t.key(), t, Trend::plus));
-                    return into;
-                });
+                summing(Trend::key, Trend::plus));
         if (isLocal(scope)) {
             return List.copyOf(rows);
         }
@@ -238,10 +235,7 @@ public class ViewController {
         });
         Collection<StatisticRow> rows = merge(local, scope, PeerPath.of("/api/views/statistics").window(window)
                         .with("unit", unitLemma).with("kind", statisticKind), StatisticRow.class,
-                (list, into) -> {
-                    list.forEach(r -> into.merge(r.key(), r, StatisticRow::plus));
-                    return into;
-                });
+                summing(StatisticRow::key, StatisticRow::plus));
         return rows.stream().sorted(StatisticRow.MOST_STATEMENTS).limit(isLocal(scope) ? Long.MAX_VALUE : n)
                 .toList();
     }
@@ -285,13 +279,12 @@ public class ViewController {
             }
             for (IndexedEntity e : article.entities()) {
                 if (e.type() != type || !e.name().equals(name)) {
-                    related.merge(EntityCount.key(e.type(), e.name()), new RelatedEntity(e.type(), e.name(), 1),
-                            (a, b) -> new RelatedEntity(a.type(), a.name(), a.articleCount() + b.articleCount()));
+                    RelatedEntity one = new RelatedEntity(e.type(), e.name(), 1);
+                    related.merge(one.key(), one, RelatedEntity::plus);
                 }
             }
             for (String region : article.allRegions()) {
-                regions.merge(region, new RegionArticles(region, 1),
-                        (a, b) -> new RegionArticles(a.region(), a.articleCount() + b.articleCount()));
+                regions.merge(region, new RegionArticles(region, 1), RegionArticles::plus);
             }
         });
         return new Related(type, name, List.copyOf(related.values()), List.copyOf(regions.values()));
@@ -299,21 +292,23 @@ public class ViewController {
 
     static Related plus(Related a, Related b) {
         Map<String, RelatedEntity> related = new HashMap<>();
-        for (RelatedEntity e : concat(a.related(), b.related())) {
-            related.merge(EntityCount.key(e.type(), e.name()), e,
-                    (x, y) -> new RelatedEntity(x.type(), x.name(), x.articleCount() + y.articleCount()));
+        for (RelatedEntity e : ViewRows.concat(a.related(), b.related())) {
+            related.merge(e.key(), e, RelatedEntity::plus);
         }
         Map<String, RegionArticles> regions = new HashMap<>();
-        for (RegionArticles r : concat(a.regions(), b.regions())) {
-            regions.merge(r.region(), r, (x, y) -> new RegionArticles(x.region(), x.articleCount() + y.articleCount()));
+        for (RegionArticles r : ViewRows.concat(a.regions(), b.regions())) {
+            regions.merge(r.region(), r, RegionArticles::plus);
         }
         return new Related(a.type(), a.name(), List.copyOf(related.values()), List.copyOf(regions.values()));
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** Adds up rows by key: the sum of the peers' parts of a view whose rows add with {@code plus}. */
+    private static <V> java.util.function.BiFunction<List<V>, Map<String, V>, Map<String, V>> summing(
+            java.util.function.Function<V, String> key, java.util.function.BinaryOperator<V> plus) {
+        return (rows, into) -> {
+            rows.forEach(row -> into.merge(key.apply(row), row, plus));
+            return into;
+        };
     }
 
     static boolean mentions(IndexedArticle article, EntityType type, String name) {

@@ -87,6 +87,14 @@ public final class ViewRows {
         public static final Comparator<RelatedEntity> MOST_ARTICLES = Comparator
                 .comparingLong(RelatedEntity::articleCount).reversed()
                 .thenComparing(RelatedEntity::type).thenComparing(RelatedEntity::name);
+
+        public String key() {
+            return EntityCount.key(type, name);
+        }
+
+        public RelatedEntity plus(RelatedEntity other) {
+            return new RelatedEntity(type, name, articleCount + other.articleCount);
+        }
     }
 
     /** A region an entity is mentioned with, and in how many articles. */
@@ -94,6 +102,10 @@ public final class ViewRows {
 
         public static final Comparator<RegionArticles> MOST_ARTICLES = Comparator
                 .comparingLong(RegionArticles::articleCount).reversed().thenComparing(RegionArticles::region);
+
+        public RegionArticles plus(RegionArticles other) {
+            return new RegionArticles(region, articleCount + other.articleCount);
+        }
     }
 
     /** The related entities and regions of an entity. */
@@ -150,5 +162,12 @@ public final class ViewRows {
             return (this == WEEK ? date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                     : date.withDayOfMonth(1)).toString();
         }
+    }
+
+    /** {@code a} then {@code b}, as a new list. */
+    public static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }
