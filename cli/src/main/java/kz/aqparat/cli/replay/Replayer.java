@@ -33,11 +33,6 @@ public final class Replayer {
         this.kafka = kafka;
     }
 
-    public CopyRun.Summary run(ReplaySelection selection, boolean dryRun, double rate, boolean progress,
-                               java.io.PrintWriter err, BooleanSupplier stop) {
-        return run(selection, dryRun, rate, 0, null, progress, err, stop);
-    }
-
     /**
      * With {@code maxAhead} &gt; 0 the copy stays at most that many records ahead of {@code replayGroup}
      * ({@link ReplayBacklog}).

@@ -91,7 +91,7 @@ public class RestoreProgress implements ApplicationEventListener<BeforeKafkaStre
     /** What {@code streams} is restoring now; null when nothing. */
     public Restoring of(KafkaStreams streams) {
         Map<Key, Counts> restoring = applications.get(streams);
-        if (restoring == null || restoring.isEmpty()) {
+        if (restoring == null) {
             return null;
         }
         long restored = 0;
