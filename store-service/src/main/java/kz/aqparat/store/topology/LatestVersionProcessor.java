@@ -77,6 +77,10 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
         this.context = context;
         this.versions = context.getStateStore(Stores.ARTICLE_VERSIONS.name());
         this.index = context.getStateStore(Stores.ARTICLE_INDEX.name());
+        // Kafka Streams calls init again on the same instance when it revives a task (a dirty close under
+        // exactly-once, e.g. when a killed instance's partitions move here): bound twice, a view would count
+        // every later article twice.
+        views.clear();
         for (PartialView<?> view : PartialView.ALL) {
             views.add(bind(view, context));
         }
