@@ -1,5 +1,6 @@
 package kz.aqparat.cli.replay;
 
+import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,16 @@ final class ReplayBacklog {
     private final Admin admin;
     private final String group;
     private final long maxAhead;
+    private final PrintWriter err;
     private long sinceCheck;
+    /** The ends of every partition of articles.replay, to be asked for; its partitions are fixed, so found once. */
+    private Map<TopicPartition, OffsetSpec> ends;
 
-    private final java.io.PrintWriter err;
-
-    ReplayBacklog(Admin admin, String group, long maxAhead, java.io.PrintWriter err) {
+    ReplayBacklog(Admin admin, String group, long maxAhead, PrintWriter err) {
         this.admin = admin;
-        this.err = err;
         this.group = group;
         this.maxAhead = maxAhead;
+        this.err = err;
         // The first record is checked too, so that a replay started behind an unfinished one waits at once.
         this.sinceCheck = CHECK_EVERY_RECORDS - 1;
     }
@@ -75,14 +77,16 @@ final class ReplayBacklog {
         if (committed.isEmpty()) {
             return 0;
         }
-        int partitions = admin.describeTopics(List.of(Topics.ARTICLES_REPLAY.name())).allTopicNames()
-                .get(30, TimeUnit.SECONDS).get(Topics.ARTICLES_REPLAY.name()).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(Topics.ARTICLES_REPLAY.name(), p), OffsetSpec.latest());
+        if (ends == null) {
+            int partitions = admin.describeTopics(List.of(Topics.ARTICLES_REPLAY.name())).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(Topics.ARTICLES_REPLAY.name()).partitions().size();
+            ends = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                ends.put(new TopicPartition(Topics.ARTICLES_REPLAY.name(), p), OffsetSpec.latest());
+            }
         }
         long behind = 0;
-        for (var end : admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+        for (var end : admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                 .get(30, TimeUnit.SECONDS).entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
             behind += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));

@@ -12,17 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import kz.aqparat.cli.operate.OperatorFixture;
 import kz.aqparat.cli.operate.ProgressTopic;
 import kz.aqparat.contracts.Json;
 import kz.aqparat.contracts.RecordHeaders;
 import kz.aqparat.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +86,7 @@ class ReplayCommandIT {
         assertEquals(1, summary.path("skippedBy").path("tombstone").asLong(), summary.toString());
         assertEquals(1, summary.path("skippedBy").path("outsideWindow").asLong(), "a3, in February: " + summary);
         assertTrue(kafka.readAll(Topics.ARTICLES_REPLAY.name()).isEmpty(), "a dry run writes nothing");
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+        try (var admin = Admin.create(Map.of("bootstrap.servers",
                 kafka.bootstrapServers()))) {
             assertFalse(admin.listTopics().names().get().contains(ProgressTopic.NAME), "no progress topic either");
         }
@@ -170,35 +177,32 @@ class ReplayCommandIT {
         String group = "replay-backlog-test";
         int before = kafka.readAll(Topics.ARTICLES_REPLAY.name()).size();
         assertTrue(before >= 5, "earlier tests left copies: " + before);
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+        try (var admin = Admin.create(Map.of("bootstrap.servers",
                 kafka.bootstrapServers()))) {
             int partitions = admin.describeTopics(List.of(Topics.ARTICLES_REPLAY.name())).allTopicNames().get()
                     .get(Topics.ARTICLES_REPLAY.name()).partitions().size();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> zero =
-                    new java.util.HashMap<>();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
-                    new java.util.HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
-                var partition = new org.apache.kafka.common.TopicPartition(Topics.ARTICLES_REPLAY.name(), p);
-                zero.put(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(0));
-                latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest());
+                var partition = new TopicPartition(Topics.ARTICLES_REPLAY.name(), p);
+                zero.put(partition, new OffsetAndMetadata(0));
+                latest.put(partition, OffsetSpec.latest());
             }
             // enrich's replay group has processed none of the copies of the earlier runs.
             admin.alterConsumerGroupOffsets(group, zero).all().get();
 
-            var replay = java.util.concurrent.CompletableFuture.supplyAsync(() -> kafka.cli("replay",
+            var replay = CompletableFuture.supplyAsync(() -> kafka.cli("replay",
                     "--max-ahead", "2", "--replay-group", group, "--json", "--no-progress"));
             Thread.sleep(3_000);
             assertFalse(replay.isDone(), "the copy did not wait: " + (replay.isDone() ? replay.get().out() : ""));
             assertEquals(before, kafka.readAll(Topics.ARTICLES_REPLAY.name()).size(), "nothing copied while behind");
 
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> caught =
-                    new java.util.HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> caught = new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, end) ->
-                    caught.put(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(end.offset())));
+                    caught.put(partition, new OffsetAndMetadata(end.offset())));
             admin.alterConsumerGroupOffsets(group, caught).all().get();
 
-            OperatorFixture.Run run = replay.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            OperatorFixture.Run run = replay.get(60, TimeUnit.SECONDS);
             assertEquals(0, run.exit(), run.out() + run.err());
             assertEquals(5, run.json().path("replayed").asLong(), run.out());
             assertTrue(run.err().contains("waiting while " + group + " is " + before + " records behind"), run.err());

@@ -1,7 +1,6 @@
 package kz.aqparat.store.topology;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.aqparat.contracts.ArticleVersion;
@@ -43,7 +42,7 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
 
     private final ViewListener listener;
     private final VersionListener versionListener;
-    private final List<BoundView<?>> views = new ArrayList<>();
+    private List<BoundView<?>> views;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ArticleVersion> versions;
     private KeyValueStore<String, IndexedArticle> index;
@@ -77,13 +76,9 @@ final class LatestVersionProcessor implements Processor<String, ReceivedArticle,
         this.context = context;
         this.versions = context.getStateStore(Stores.ARTICLE_VERSIONS.name());
         this.index = context.getStateStore(Stores.ARTICLE_INDEX.name());
-        // Kafka Streams calls init again on the same instance when it revives a task (a dirty close under
-        // exactly-once, e.g. when a killed instance's partitions move here): bound twice, a view would count
-        // every later article twice.
-        views.clear();
-        for (PartialView<?> view : PartialView.ALL) {
-            views.add(bind(view, context));
-        }
+        // Bound afresh, like the stores above: Kafka Streams calls init again on the same instance when it revives
+        // a task (a dirty close under exactly-once), and views bound twice would count every later article twice.
+        this.views = PartialView.ALL.stream().<BoundView<?>>map(view -> bind(view, context)).toList();
     }
 
     private static <V> BoundView<V> bind(PartialView<V> view, ProcessorContext<?, ?> context) {
